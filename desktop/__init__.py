@@ -1,0 +1,1 @@
+"""Suluhu desktop application."""
