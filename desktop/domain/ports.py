@@ -1,0 +1,128 @@
+"""The protocols the services need. storage/ implements them; tests use in-memory fakes."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from types import TracebackType
+from typing import Protocol, Self
+
+from desktop.domain.model.audit import AuditEvent
+from desktop.domain.model.committee import Committee
+from desktop.domain.model.dispute import Dispute
+from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
+from desktop.domain.model.referrals import JusticeActor, Referral
+from desktop.domain.model.users import User
+
+
+class Clock(Protocol):
+    def today(self) -> date: ...
+    def now(self) -> datetime: ...
+
+
+class DisputeRepository(Protocol):
+    def add(self, dispute: Dispute) -> int:
+        """Insert the dispute and its parties; set their ids; return the dispute id."""
+
+    def get(self, dispute_id: int) -> Dispute | None:
+        """The dispute with its parties, or None."""
+
+    def update(self, dispute: Dispute) -> None:
+        """Write the dispute's fields; insert parties without id, update those with one,
+        delete stored parties no longer in the list."""
+
+    def next_sequence(self, prefix: str) -> int:
+        """1 + the highest sequence used in case numbers starting with ``prefix``."""
+
+    def ids_with_party_names(self, names: Sequence[str], since: date) -> list[int]:
+        """Ids of disputes received on or after ``since`` with a party whose name equals
+        (case-insensitively) one of ``names``."""
+
+    def count(self) -> int: ...
+
+
+class HearingRepository(Protocol):
+    def add(self, hearing: Hearing) -> int: ...
+    def for_dispute(self, dispute_id: int) -> list[Hearing]: ...
+
+
+class AgreementRepository(Protocol):
+    def add(self, agreement: Agreement) -> int: ...
+    def for_dispute(self, dispute_id: int) -> list[Agreement]: ...
+
+
+class FollowUpRepository(Protocol):
+    def add(self, follow_up: FollowUp) -> int: ...
+    def update(self, follow_up: FollowUp) -> None: ...
+    def get(self, follow_up_id: int) -> FollowUp | None: ...
+    def for_dispute(self, dispute_id: int) -> list[FollowUp]: ...
+
+
+class OutcomeRepository(Protocol):
+    def save(self, outcome: Outcome) -> int:
+        """Insert, or replace the outcome of the same dispute."""
+
+    def for_dispute(self, dispute_id: int) -> Outcome | None: ...
+
+
+class ActorRepository(Protocol):
+    def add(self, actor: JusticeActor) -> int: ...
+    def update(self, actor: JusticeActor) -> None: ...
+    def get(self, actor_id: int) -> JusticeActor | None: ...
+    def all(self) -> list[JusticeActor]: ...
+
+
+class ReferralRepository(Protocol):
+    def add(self, referral: Referral) -> int: ...
+    def update(self, referral: Referral) -> None: ...
+    def get(self, referral_id: int) -> Referral | None: ...
+    def for_dispute(self, dispute_id: int) -> list[Referral]: ...
+
+
+class UserRepository(Protocol):
+    def add(self, user: User) -> int: ...
+    def update(self, user: User) -> None: ...
+    def get(self, user_id: int) -> User | None: ...
+    def by_username(self, username: str) -> User | None: ...
+    def all(self) -> list[User]: ...
+    def remove(self, user_id: int) -> None: ...
+
+
+class AuditRepository(Protocol):
+    def last_hash(self) -> str:
+        """The hash of the newest event, or GENESIS when the log is empty."""
+
+    def add(self, event: AuditEvent) -> None: ...
+    def all(self) -> list[AuditEvent]:
+        """Every event in order, with seq set."""
+
+
+class CommitteeRepository(Protocol):
+    def get(self) -> Committee: ...
+    def save(self, committee: Committee) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. ``with uow:`` begins; ``commit()`` makes it durable; leaving the block
+    without commit rolls back."""
+
+    disputes: DisputeRepository
+    hearings: HearingRepository
+    agreements: AgreementRepository
+    follow_ups: FollowUpRepository
+    outcomes: OutcomeRepository
+    actors: ActorRepository
+    referrals: ReferralRepository
+    users: UserRepository
+    audit: AuditRepository
+    committee: CommitteeRepository
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...

@@ -1,0 +1,76 @@
+"""What the app and the CLI can do with a workspace folder, before and after sign-in.
+
+The protocols here let views and the CLI use a workspace without importing storage; the one
+implementation is storage.workspace, wired in by desktop.bootstrap.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+from typing import Protocol
+
+from desktop.domain.model.committee import Committee
+from desktop.domain.model.users import Actor, User
+from desktop.domain.ports import Clock, UnitOfWork
+
+
+class KeyringState(StrEnum):
+    AVAILABLE = "available"  # the per-installation secret is in the OS keyring
+    NO_BACKEND = "no_backend"  # no OS keyring (headless Linux): passphrases alone
+    LOST = "lost"  # slots need the keyring secret but it is gone: use the recovery key
+
+
+class WorkspaceError(Exception):
+    """A workspace operation failed; ``str(error)`` is a message for the user, without secrets."""
+
+
+class WorkspaceMissing(WorkspaceError):
+    pass
+
+
+class WorkspaceDamaged(WorkspaceError):
+    pass
+
+
+class WrongPassphrase(WorkspaceError):
+    pass
+
+
+class Throttled(WorkspaceError):
+    def __init__(self, message: str, wait_seconds: float) -> None:
+        super().__init__(message)
+        self.wait_seconds = wait_seconds
+
+
+@dataclass(frozen=True)
+class Created:
+    recovery_key: str  # shown once, printed on the recovery sheet
+    signing_fingerprint: str = ""
+
+
+class OpenWorkspace(Protocol):
+    actor: Actor
+    folder: Path
+    clock: Clock
+
+    def unit_of_work(self) -> UnitOfWork: ...
+    def committee(self) -> Committee: ...
+    def change_passphrase(self, old: str, new: str) -> None: ...
+    def add_user(self, user: User, passphrase: str) -> User: ...
+    def remove_user(self, username: str) -> None: ...
+    def reset_passphrase(self, username: str, new_passphrase: str) -> None: ...
+    def new_recovery_key(self) -> str: ...
+    def backup(self, to: Path) -> Path: ...
+    def close(self) -> None: ...
+
+
+class Workspace(Protocol):
+    folder: Path
+
+    def exists(self) -> bool: ...
+    def keyring_state(self) -> KeyringState: ...
+    def create(self, committee: Committee, admin: User, passphrase: str) -> Created: ...
+    def sign_in(self, username: str, passphrase: str) -> OpenWorkspace: ...
+    def recover(self, recovery_key: str, username: str, new_passphrase: str) -> OpenWorkspace: ...
