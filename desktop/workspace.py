@@ -14,6 +14,7 @@ from typing import Protocol
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.users import Actor, User
 from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.taxonomy import Taxonomy
 
 
 class KeyringState(StrEnum):
@@ -54,6 +55,7 @@ class OpenWorkspace(Protocol):
     actor: Actor
     folder: Path
     clock: Clock
+    taxonomy: Taxonomy
 
     def unit_of_work(self) -> UnitOfWork: ...
     def committee(self) -> Committee: ...
@@ -62,7 +64,13 @@ class OpenWorkspace(Protocol):
     def remove_user(self, username: str) -> None: ...
     def reset_passphrase(self, username: str, new_passphrase: str) -> None: ...
     def new_recovery_key(self) -> str: ...
-    def backup(self, to: Path) -> Path: ...
+    def backup(self, to: Path | None = None) -> Path: ...
+    def restore(self, backup: Path) -> None:
+        """Verify ``backup``, then replace the database with it; the workspace closes."""
+
+    def check(self) -> list[str]:
+        """Problems found by the cipher, SQL and audit-chain checks; empty when all is well."""
+
     def close(self) -> None: ...
 
 

@@ -1,0 +1,140 @@
+"""Moving a case through its status machine: mediation (with the do-no-harm check), withdrawal,
+reopening and the plain transitions. Agreements and closing have their own modules, because they
+record more than a status.
+"""
+
+from __future__ import annotations
+
+from desktop.domain import rules
+from desktop.domain.errors import IllegalTransition
+from desktop.domain.model.dispute import Dispute, Status, check_transition
+from desktop.domain.model.proceedings import Outcome
+from desktop.domain.model.users import Actor
+from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.services._common import enum_value, subject, visible_dispute
+from desktop.domain.services.audit import detail_of, record
+from desktop.domain.services.permissions import require, use_case
+from desktop.domain.taxonomy import Taxonomy
+
+WITHDRAWN_OUTCOME = "withdrawn"  # code in outcomes.json
+REASON_MAX = 500
+
+# Targets with a use case of their own, and what to use instead.
+_DEDICATED: dict[Status, str] = {
+    Status.REGISTERED: "A case cannot go back to registered; reopen it instead.",
+    Status.IN_MEDIATION: "Use \u201cStart mediation\u201d: it checks the do-no-harm rules.",
+    Status.AGREEMENT: "Record the agreement instead.",
+    Status.CLOSED: "Close the case with its outcome instead.",
+    Status.WITHDRAWN: "Use \u201cWithdraw\u201d instead.",
+    Status.REOPENED: "Use \u201cReopen\u201d, with a reason, instead.",
+}
+
+
+def _move(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    dispute: Dispute,
+    target: Status,
+    action: str,
+    **extra: str | int | bool | None,
+) -> None:
+    previous = dispute.status
+    dispute.move_to(target)
+    uow.disputes.update(dispute)
+    record(
+        uow,
+        clock,
+        actor,
+        action,
+        subject(dispute),
+        detail_of(**{"from": previous.value, "to": target.value}, **extra),
+    )
+
+
+@use_case("change_status")
+def change_status(
+    uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, target: Status
+) -> Dispute:
+    """The plain transitions (to follow-up, referred out, awaiting feedback); the others go
+    through their own use case and are refused here with a pointer to it."""
+    target = enum_value(Status, target, "status")
+    if target in _DEDICATED:
+        raise IllegalTransition(_DEDICATED[target])
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        _move(uow, actor, clock, dispute, target, "change_status")
+        uow.commit()
+    return dispute
+
+
+@use_case("start_mediation")
+def start_mediation(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    dispute_id: int,
+    override_reason: str = "",
+) -> Dispute:
+    """Move the case into mediation. A category that must not be mediated raises DoNoHarm
+    unless an administrator overrides it with a reason, which is audited."""
+    reason = override_reason.strip()
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        check_transition(dispute.status, Status.IN_MEDIATION)
+        category = taxonomy.category(dispute.category)
+        committee = uow.committee.get()
+        overridden = False
+        if not rules.is_mediable(category, committee):
+            if not reason:
+                rules.check_mediable(category, committee)  # raises DoNoHarm
+            require(actor, "override_do_no_harm")
+            reason = rules.required_text(reason, "override_reason", REASON_MAX)
+            overridden = True
+        _move(
+            uow,
+            actor,
+            clock,
+            dispute,
+            Status.IN_MEDIATION,
+            "start_mediation",
+            category=category.code,
+        )
+        if overridden:
+            record(
+                uow,
+                clock,
+                actor,
+                "override_do_no_harm",
+                subject(dispute),
+                detail_of(category=category.code, reason=reason),
+            )
+        uow.commit()
+    return dispute
+
+
+@use_case("withdraw")
+def withdraw(
+    uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, note: str = ""
+) -> Dispute:
+    """The complainant withdrew: the case becomes withdrawn with the outcome "withdrawn"."""
+    note = rules.optional_text(note, "note", 2000)
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        _move(uow, actor, clock, dispute, Status.WITHDRAWN, "withdraw")
+        assert dispute.id is not None
+        uow.outcomes.save(Outcome(dispute.id, WITHDRAWN_OUTCOME, clock.today(), note))
+        uow.commit()
+    return dispute
+
+
+@use_case("reopen")
+def reopen(uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, reason: str) -> Dispute:
+    """Reopen a closed, withdrawn or followed-up case; the reason is required and audited."""
+    reason = rules.required_text(reason, "reason", REASON_MAX)
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        _move(uow, actor, clock, dispute, Status.REOPENED, "reopen", reason=reason)
+        uow.commit()
+    return dispute

@@ -1,0 +1,86 @@
+"""The committee this workspace belongs to, and its settings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.model.committee import Committee
+from desktop.domain.model.users import Actor
+from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.services.audit import detail_of, record
+from desktop.domain.services.permissions import use_case
+from desktop.domain.taxonomy import Taxonomy
+
+AUTO_LOCK_MIN = 1
+AUTO_LOCK_MAX = 15
+
+
+@dataclass(frozen=True)
+class UpdateSettings:
+    """Fields left as None keep their stored value."""
+
+    non_mediable: frozenset[str] | None = None  # category codes the committee will not mediate
+    auto_lock_minutes: int | None = None
+    approvals_required: bool | None = None
+
+
+@use_case("get_committee")
+def get_committee(uow: UnitOfWork, actor: Actor) -> Committee:
+    with uow:
+        return uow.committee.get()
+
+
+@use_case("update_settings")
+def update_settings(
+    uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: UpdateSettings
+) -> Committee:
+    """Change the committee's settings. The taxonomy's non-mediable defaults (GBV, child abuse,
+    serious crime) are always kept in ``non_mediable``: a committee may add categories, never
+    remove those."""
+    non_mediable = None
+    if cmd.non_mediable is not None:
+        unknown = sorted(c for c in cmd.non_mediable if not taxonomy.has_category(c))
+        if unknown:
+            raise ValidationError("non_mediable", f"Unknown categories: {', '.join(unknown)}.")
+        non_mediable = frozenset(cmd.non_mediable) | taxonomy.non_mediable_defaults()
+    minutes = cmd.auto_lock_minutes
+    if minutes is not None and (
+        isinstance(minutes, bool)
+        or not isinstance(minutes, int)
+        or not AUTO_LOCK_MIN <= minutes <= AUTO_LOCK_MAX
+    ):
+        raise ValidationError(
+            "auto_lock_minutes", f"Choose {AUTO_LOCK_MIN} to {AUTO_LOCK_MAX} minutes."
+        )
+    with uow:
+        committee = uow.committee.get()
+        changed: list[str] = []
+        if non_mediable is not None and non_mediable != committee.non_mediable:
+            committee.non_mediable = non_mediable
+            changed.append("non_mediable")
+        if minutes is not None and minutes != committee.auto_lock_minutes:
+            committee.auto_lock_minutes = minutes
+            changed.append("auto_lock_minutes")
+        if cmd.approvals_required is not None and (
+            cmd.approvals_required != committee.approvals_required
+        ):
+            committee.approvals_required = cmd.approvals_required
+            changed.append("approvals_required")
+        if changed:
+            uow.committee.save(committee)
+            record(
+                uow,
+                clock,
+                actor,
+                "update_settings",
+                "committee",
+                detail_of(
+                    fields=",".join(changed),
+                    non_mediable=",".join(sorted(committee.non_mediable)),
+                    auto_lock_minutes=committee.auto_lock_minutes,
+                    approvals_required=committee.approvals_required,
+                ),
+            )
+            uow.commit()
+    return committee

@@ -1,0 +1,313 @@
+"""Registering, reading and editing disputes; duplicate and conflict-of-interest hints.
+
+Status changes (mediation, withdrawal, reopening) live in case_status.py.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from desktop.domain import rules
+from desktop.domain.errors import ValidationError
+from desktop.domain.model.dispute import Channel, Dispute, Party, PartyRole, RiskFlag, Status
+from desktop.domain.model.users import Actor, Role
+from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.services._common import (
+    can_see,
+    category_of,
+    check_case_users,
+    clean_party,
+    enum_value,
+    past_date,
+    subject,
+    visible_dispute,
+)
+from desktop.domain.services.audit import detail_of, record
+from desktop.domain.services.permissions import use_case
+from desktop.domain.taxonomy import DisputeCategory, Taxonomy
+
+DUPLICATE_WINDOW_DAYS = 90
+DESCRIPTION_MAX = 20000
+
+
+@dataclass(frozen=True)
+class RegisterDispute:
+    received_on: date
+    channel: Channel
+    category: str  # code from the dispute-category taxonomy
+    area: str = ""  # empty: the committee's own area
+    description: str = ""
+    risk_flags: frozenset[RiskFlag] = frozenset()
+    assigned: tuple[int, ...] = ()
+    restricted: bool | None = None  # None: restricted when the category is sensitive
+    parties: tuple[Party, ...] = ()
+    referred_by_actor: int | None = None  # only with Channel.REFERRAL_IN
+    referred_by_reference: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateDispute:
+    """Fields left as None keep their stored value."""
+
+    dispute_id: int
+    received_on: date | None = None
+    channel: Channel | None = None
+    category: str | None = None
+    area: str | None = None
+    description: str | None = None
+    risk_flags: frozenset[RiskFlag] | None = None
+    assigned: tuple[int, ...] | None = None
+    restricted: bool | None = None
+
+
+@dataclass(frozen=True)
+class DuplicateCandidate:
+    """An earlier case that may be the same dispute; no names, so it can be listed safely."""
+
+    dispute_id: int
+    number: str
+    received_on: date
+    category: str
+    status: Status
+
+
+@dataclass(frozen=True)
+class ConflictWarning:
+    user_id: int
+    party_id: int | None
+    party_role: PartyRole
+    message: str
+
+
+def _risk_flags(flags: frozenset[RiskFlag]) -> frozenset[RiskFlag]:
+    return frozenset(enum_value(RiskFlag, flag, "risk_flags") for flag in flags)
+
+
+def _restriction(
+    actor: Actor, category: DisputeCategory, asked: bool | None, current: bool
+) -> bool:
+    restricted = (current or category.sensitive) if asked is None else asked
+    if category.sensitive and not restricted and actor.role is not Role.ADMINISTRATOR:
+        raise ValidationError(
+            "restricted",
+            f"Cases of the category \u201c{category.label}\u201d are restricted; only an "
+            "administrator may lift the restriction.",
+        )
+    return restricted
+
+
+def _check_referrer(uow: UnitOfWork, channel: Channel, actor_id: int | None) -> None:
+    if actor_id is None:
+        return
+    if channel is not Channel.REFERRAL_IN:
+        raise ValidationError("referred_by_actor", "Only a case referred in has a referrer.")
+    if uow.actors.get(actor_id) is None:
+        raise ValidationError("referred_by_actor", "Choose an actor from the directory.")
+
+
+@use_case("register_dispute")
+def register_dispute(
+    uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: RegisterDispute
+) -> Dispute:
+    """Register a new case and give it the next number, e.g. KBR-2026-0042 (the year is the
+    year the case was received)."""
+    received_on = past_date(cmd.received_on, clock.today(), "received_on")
+    channel = enum_value(Channel, cmd.channel, "channel")
+    category = category_of(taxonomy, cmd.category)
+    restricted = _restriction(actor, category, cmd.restricted, current=False)
+    description = rules.optional_text(cmd.description, "description", DESCRIPTION_MAX)
+    area = rules.optional_text(cmd.area, "area", 300)
+    risk_flags = _risk_flags(cmd.risk_flags)
+    reference = rules.optional_text(cmd.referred_by_reference, "referred_by_reference", 100)
+    parties = [clean_party(p, taxonomy, f"parties[{i}].") for i, p in enumerate(cmd.parties)]
+    with uow:
+        committee = uow.committee.get()
+        assigned = check_case_users(uow, cmd.assigned, restricted, "assigned")
+        _check_referrer(uow, channel, cmd.referred_by_actor)
+        prefix = rules.case_number_prefix(committee.code, received_on.year)
+        number = rules.case_number(
+            committee.code, received_on.year, uow.disputes.next_sequence(prefix)
+        )
+        dispute = Dispute(
+            number=number,
+            received_on=received_on,
+            channel=channel,
+            category=category.code,
+            area=area or committee.area,
+            description=description,
+            risk_flags=risk_flags,
+            assigned=assigned,
+            restricted=restricted,
+            parties=parties,
+            created_by=actor.user_id,
+            referred_by_actor=cmd.referred_by_actor,
+            referred_by_reference=reference,
+        )
+        dispute.id = uow.disputes.add(dispute)
+        record(
+            uow,
+            clock,
+            actor,
+            "register_dispute",
+            subject(dispute),
+            detail_of(
+                number=number,
+                category=category.code,
+                channel=channel.value,
+                restricted=restricted,
+                parties=len(parties),
+                assigned=len(assigned),
+            ),
+        )
+        uow.commit()
+    return dispute
+
+
+@use_case("get_dispute")
+def get_dispute(uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int) -> Dispute:
+    """The case with its parties; NotFound when the actor may not see it. Viewing a restricted
+    case is audited."""
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        if dispute.restricted:
+            record(uow, clock, actor, "view_restricted", subject(dispute))
+            uow.commit()
+    return dispute
+
+
+@use_case("update_dispute")
+def update_dispute(
+    uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: UpdateDispute
+) -> Dispute:
+    """Change the case's details (not its status or parties)."""
+    changes: dict[str, object] = {}
+    if cmd.received_on is not None:
+        changes["received_on"] = past_date(cmd.received_on, clock.today(), "received_on")
+    if cmd.channel is not None:
+        changes["channel"] = enum_value(Channel, cmd.channel, "channel")
+    if cmd.category is not None:
+        changes["category"] = category_of(taxonomy, cmd.category).code
+    if cmd.area is not None:
+        changes["area"] = rules.optional_text(cmd.area, "area", 300)
+    if cmd.description is not None:
+        changes["description"] = rules.optional_text(
+            cmd.description, "description", DESCRIPTION_MAX
+        )
+    if cmd.risk_flags is not None:
+        changes["risk_flags"] = _risk_flags(cmd.risk_flags)
+    with uow:
+        dispute = visible_dispute(uow, actor, cmd.dispute_id)
+        category = category_of(taxonomy, str(changes.get("category", dispute.category)))
+        restricted = _restriction(actor, category, cmd.restricted, dispute.restricted)
+        if restricted != dispute.restricted:
+            changes["restricted"] = restricted
+        wanted = dispute.assigned if cmd.assigned is None else cmd.assigned
+        assigned = check_case_users(uow, wanted, restricted, "assigned")
+        if assigned != dispute.assigned:
+            changes["assigned"] = assigned
+        changed = sorted(k for k, v in changes.items() if getattr(dispute, k) != v)
+        for name in changed:
+            setattr(dispute, name, changes[name])
+        if changed:
+            uow.disputes.update(dispute)
+            record(
+                uow,
+                clock,
+                actor,
+                "update_dispute",
+                subject(dispute),
+                detail_of(
+                    fields=",".join(changed),
+                    category=dispute.category if "category" in changed else None,
+                    restricted=dispute.restricted if "restricted" in changed else None,
+                ),
+            )
+            uow.commit()
+    return dispute
+
+
+@use_case("possible_duplicates")
+def possible_duplicates(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    party_names: Sequence[str],
+    exclude_id: int | None = None,
+) -> list[DuplicateCandidate]:
+    """Cases received in the last 90 days with a party of the same name, newest first; only
+    cases the actor may see."""
+    names = [" ".join(n.split()) for n in party_names if n.strip()]
+    if not names:
+        return []
+    since = clock.today() - timedelta(days=DUPLICATE_WINDOW_DAYS)
+    result: list[DuplicateCandidate] = []
+    with uow:
+        for dispute_id in uow.disputes.ids_with_party_names(names, since):
+            if dispute_id == exclude_id:
+                continue
+            dispute = uow.disputes.get(dispute_id)
+            if dispute is None or dispute.id is None:
+                continue
+            if can_see(actor, dispute):
+                result.append(
+                    DuplicateCandidate(
+                        dispute.id,
+                        dispute.number,
+                        dispute.received_on,
+                        dispute.category,
+                        dispute.status,
+                    )
+                )
+    result.sort(key=lambda c: (c.received_on, c.dispute_id), reverse=True)
+    return result
+
+
+@use_case("conflicts_of_interest")
+def conflicts_of_interest(uow: UnitOfWork, actor: Actor, dispute_id: int) -> list[ConflictWarning]:
+    """Assigned members whose display name equals a party's name: a warning, not a refusal."""
+    warnings: list[ConflictWarning] = []
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        for user_id in dispute.assigned:
+            user = uow.users.get(user_id)
+            if user is None:
+                continue
+            for party in dispute.parties:
+                if rules.same_name(user.display_name, party.name):
+                    warnings.append(
+                        ConflictWarning(
+                            user_id,
+                            party.id,
+                            party.role,
+                            f"An assigned member (user {user_id}) has the same name as a party "
+                            f"({party.role.value}). Check they are not involved in the dispute.",
+                        )
+                    )
+    return warnings
+
+
+# The status use cases live in case_status.py (to keep modules small); importable from here too.
+from desktop.domain.services.case_status import (  # noqa: E402
+    change_status,
+    reopen,
+    start_mediation,
+    withdraw,
+)
+
+__all__ = [
+    "ConflictWarning",
+    "DuplicateCandidate",
+    "RegisterDispute",
+    "UpdateDispute",
+    "change_status",
+    "conflicts_of_interest",
+    "get_dispute",
+    "possible_duplicates",
+    "register_dispute",
+    "reopen",
+    "start_mediation",
+    "update_dispute",
+    "withdraw",
+]

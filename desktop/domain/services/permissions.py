@@ -1,0 +1,139 @@
+"""Who may do what: ONE table, checked below the UI by every use case.
+
+Each use case is a function decorated with ``@use_case("name")``; the decorator refuses a name
+without a row here, and checks ``PERMISSIONS[name]`` against the acting user's role before the
+body runs (so a forbidden call learns nothing, not even whether its input was valid). Rows that
+are not functions ("override_...") are capabilities checked inside a use case with ``require``.
+The GUI asks ``can(actor, name)`` to hide what is forbidden.
+
+| use case / capability                       | admin | member | paralegal | programme officer |
+|---------------------------------------------|:-----:|:------:|:---------:|:-----------------:|
+| register/get/update_dispute, parties        |   x   |   x    |     x     |                   |
+| possible_duplicates, conflicts_of_interest  |   x   |   x    |     x     |                   |
+| change_status, withdraw, get_proceedings    |   x   |   x    |     x     |                   |
+| record_follow_up                            |   x   |   x    |     x     |                   |
+| start_mediation, reopen, hearings           |   x   |   x    |           |                   |
+| record_agreement, close_case                |   x   |   x    |           |                   |
+| override_do_no_harm, override_closure       |   x   |        |           |                   |
+| add/update/deactivate_actor                 |   x   |   x    |     x     |                   |
+| list_actors, get_committee                  |   x   |   x    |     x     |         x         |
+| list_users, get_user (names for assigning)  |   x   |   x    |     x     |                   |
+| add/update/deactivate_user                  |   x   |        |           |                   |
+| update_settings, verify_audit               |   x   |        |           |                   |
+
+Paralegals register cases, record parties, follow-ups and the actor directory, and link cases
+to formal actors; mediating, agreeing and closing is the committee's (members') work. Programme
+officers see no case details at all: they read the actor directory and the committee, and work
+with anonymised exports.
+"""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+from desktop.domain.errors import PermissionDenied
+from desktop.domain.model.users import Actor, Role
+
+A = Role.ADMINISTRATOR
+M = Role.MEMBER
+P = Role.PARALEGAL
+O = Role.PROGRAMME_OFFICER  # noqa: E741
+
+_CASEWORK = frozenset({A, M, P})
+_COMMITTEE = frozenset({A, M})
+_ADMIN = frozenset({A})
+_EVERYONE = frozenset({A, M, P, O})
+
+PERMISSIONS: dict[str, frozenset[Role]] = {
+    # disputes.py
+    "register_dispute": _CASEWORK,
+    "get_dispute": _CASEWORK,
+    "update_dispute": _CASEWORK,
+    "possible_duplicates": _CASEWORK,
+    "conflicts_of_interest": _CASEWORK,
+    "change_status": _CASEWORK,
+    "start_mediation": _COMMITTEE,
+    "withdraw": _CASEWORK,
+    "reopen": _COMMITTEE,
+    "override_do_no_harm": _ADMIN,  # capability: mediate a non-mediable category, with reason
+    # parties.py
+    "add_party": _CASEWORK,
+    "update_party": _CASEWORK,
+    "remove_party": _CASEWORK,
+    # hearings.py
+    "schedule_hearing": _COMMITTEE,
+    "record_hearing": _COMMITTEE,
+    "get_proceedings": _CASEWORK,
+    # agreements.py
+    "record_agreement": _COMMITTEE,
+    "record_follow_up": _CASEWORK,
+    # outcomes.py
+    "close_case": _COMMITTEE,
+    "override_closure": _ADMIN,  # capability: close before the monitoring period ends
+    # actors.py
+    "add_actor": _CASEWORK,
+    "update_actor": _CASEWORK,
+    "deactivate_actor": _CASEWORK,
+    "list_actors": _EVERYONE,
+    # users.py
+    "add_user": _ADMIN,
+    "update_user": _ADMIN,
+    "deactivate_user": _ADMIN,
+    "list_users": _CASEWORK,
+    "get_user": _CASEWORK,
+    # committee.py
+    "get_committee": _EVERYONE,
+    "update_settings": _ADMIN,
+    # audit.py
+    "verify_audit": _ADMIN,
+}
+
+CAPABILITIES = frozenset({"override_do_no_harm", "override_closure"})
+
+# name -> the undecorated function, filled by @use_case as modules are imported
+USE_CASES: dict[str, Callable[..., object]] = {}
+
+P_ = ParamSpec("P_")
+R = TypeVar("R")
+
+
+def can(actor: Actor, name: str) -> bool:
+    """May ``actor`` do ``name``? Unknown names are a programming error (KeyError)."""
+    return actor.role in PERMISSIONS[name]
+
+
+def require(actor: Actor, name: str) -> None:
+    if not can(actor, name):
+        raise PermissionDenied(f"A user with the role {actor.role.value} may not do this.")
+
+
+def use_case(name: str) -> Callable[[Callable[P_, R]], Callable[P_, R]]:
+    """Register a use case and check the actor's permission before it runs. The function must
+    be called ``name`` and take a parameter called ``actor``."""
+    if name not in PERMISSIONS or name in CAPABILITIES:
+        raise LookupError(f"use case {name!r} has no row in PERMISSIONS")
+
+    def decorate(function: Callable[P_, R]) -> Callable[P_, R]:
+        if function.__name__ != name:
+            raise ValueError(f"use case {name!r} is decorating {function.__name__!r}")
+        parameters = list(inspect.signature(function).parameters)
+        if "actor" not in parameters:
+            raise TypeError(f"use case {name!r} takes no 'actor' parameter")
+        position = parameters.index("actor")
+
+        @functools.wraps(function)
+        def checked(*args: P_.args, **kwargs: P_.kwargs) -> R:
+            actor = kwargs["actor"] if "actor" in kwargs else args[position]
+            if not isinstance(actor, Actor):
+                raise TypeError(f"{name}: 'actor' must be an Actor")
+            require(actor, name)
+            return function(*args, **kwargs)
+
+        checked.__use_case__ = name  # type: ignore[attr-defined]
+        USE_CASES[name] = function
+        return checked
+
+    return decorate

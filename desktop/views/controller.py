@@ -1,0 +1,90 @@
+"""Which window shows when: the setup wizard, sign-in, the main window, and back on lock.
+
+The bootstrap creates the QApplication and the Workspace, then ``AppController(ws).start()``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop.views import appearance
+from desktop.views.pyside_guard import protect_bools
+from desktop.views.signin.sign_in_window import SignInWindow
+from desktop.workspace import OpenWorkspace, Workspace
+
+log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    window_changed = Signal(object)  # the window now showing (for tests and the bootstrap)
+
+    def __init__(
+        self,
+        workspace: Workspace,
+        *,
+        idle_lock_ms: int | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        protect_bools()
+        self._workspace = workspace
+        self._idle_lock_ms = idle_lock_ms
+        self.window: QWidget | None = None
+        self.open_workspace: OpenWorkspace | None = None
+
+    def start(self, *, style: bool = True) -> None:
+        """Show the first window; with ``style`` also apply the app's font and style sheet."""
+        app = QApplication.instance()
+        if style and isinstance(app, QApplication):
+            appearance.apply(app)
+        if self._workspace.exists():
+            self.show_sign_in()
+        else:
+            self.show_wizard()
+
+    def show_wizard(self) -> None:
+        from desktop.views.wizard.setup_wizard import SetupWizard
+
+        wizard = SetupWizard(self._workspace)
+        wizard.accepted.connect(lambda: self.show_sign_in(wizard.administrator_username()))
+        self._switch_to(wizard)
+
+    def show_sign_in(self, username: str = "") -> None:
+        window = SignInWindow(self._workspace, username=username)
+        window.signed_in.connect(self._signed_in)
+        self._switch_to(window)
+
+    def _signed_in(self, opened: OpenWorkspace) -> None:
+        from desktop.views.main_window import MainWindow
+
+        self.open_workspace = opened
+        window = MainWindow(opened, idle_lock_ms=self._idle_lock_ms)
+        window.locked.connect(self._lock)
+        window.closed.connect(self._close_workspace)
+        self._switch_to(window)
+
+    def _lock(self) -> None:
+        self._close_workspace()
+        self.show_sign_in()
+
+    def _close_workspace(self) -> None:
+        opened, self.open_workspace = self.open_workspace, None
+        if opened is not None:
+            try:
+                opened.close()
+            except Exception:
+                log.exception("closing the workspace failed")
+
+    def _switch_to(self, window: QWidget) -> None:
+        """Show the new window before the old one goes, so the app never has no window."""
+        old, self.window = self.window, window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        if old is not None and old is not window:
+            old.hide()
+            old.deleteLater()
+        self.window_changed.emit(window)

@@ -1,0 +1,180 @@
+"""The main window after sign-in: navigation on the side, pages, and the status bar with Lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop.views.idle_watcher import IdleWatcher
+from desktop.views.labels import role_label
+from desktop.views.users.change_passphrase_dialog import ChangePassphraseDialog
+from desktop.views.users.service_adapter import can, current_user
+from desktop.views.widgets.placeholder_page import PlaceholderPage
+from desktop.workspace import OpenWorkspace
+
+DEFAULT_AUTO_LOCK_MINUTES = 5
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()  # Lock pressed, Ctrl+L, or idle: the controller closes the workspace
+    closed = Signal()  # the window was closed: the controller closes the workspace and quits
+
+    def __init__(
+        self,
+        workspace: OpenWorkspace,
+        *,
+        idle_lock_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._workspace = workspace
+        self._locking = False
+        committee = workspace.committee()
+        user = current_user(workspace)
+        self.display_name = user.display_name if user else workspace.actor.username
+        self.setWindowTitle(self.tr("Suluhu \u2013 %1").replace("%1", committee.name))
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.pages = QStackedWidget(self)
+        self._add_pages()
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + self.fontMetrics().height() * 3)
+        self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.setCurrentRow(0)
+        central = QWidget(self)
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        self._build_status_bar(role_label(workspace.actor.role))
+
+        minutes = committee.auto_lock_minutes or DEFAULT_AUTO_LOCK_MINUTES
+        self.idle = IdleWatcher(idle_lock_ms or minutes * 60_000, self)
+        self.idle.idle.connect(self.lock)
+        self.idle.start()
+        self.resize(1100, 700)
+
+    def _add_pages(self) -> None:
+        home = PlaceholderPage(
+            self.tr("Welcome, %1").replace("%1", self.display_name),
+            self.tr(
+                "Here you will see the hearings and follow-ups due this week and the referrals "
+                "still waiting for feedback."
+            ),
+            self,
+        )
+        self._add_page(self.tr("Home"), home, "home")
+        for key, title, sentence in (
+            (
+                "cases",
+                self.tr("Cases"),
+                self.tr(
+                    "Here you will register disputes, record hearings, agreements and follow-ups, "
+                    "and close cases with their outcome."
+                ),
+            ),
+            (
+                "referrals",
+                self.tr("Referrals"),
+                self.tr(
+                    "Here you will refer cases to the police, courts and other services with the "
+                    "party's consent, and record their feedback."
+                ),
+            ),
+            (
+                "actors",
+                self.tr("Actors"),
+                self.tr(
+                    "Here you will keep the list of justice actors your committee works with: "
+                    "police, courts, legal aid, elders and others."
+                ),
+            ),
+            (
+                "reports",
+                self.tr("Reports"),
+                self.tr(
+                    "Here you will see totals for a month or a quarter and make the anonymous "
+                    "export for your programme."
+                ),
+            ),
+        ):
+            self._add_page(title, PlaceholderPage(title, sentence, self), key)
+        if can(self._workspace.actor, "add_user"):
+            from desktop.views.users.users_page import UsersPage
+
+            self.users_page: UsersPage | None = UsersPage(self._workspace, self)
+            self._add_page(self.tr("Users"), self.users_page, "users")
+        else:
+            self.users_page = None
+
+    def _add_page(self, title: str, page: QWidget, key: str) -> None:
+        item = QListWidgetItem(title, self.nav)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setSizeHint(QSize(0, self.fontMetrics().height() * 2 + 8))
+        self.pages.addWidget(page)
+
+    def page_keys(self) -> list[str]:
+        nav = self.nav
+        return [nav.item(row).data(Qt.ItemDataRole.UserRole) for row in range(nav.count())]
+
+    def show_page(self, key: str) -> None:
+        self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def _build_status_bar(self, role: str) -> None:
+        bar = self.statusBar()
+        bar.setSizeGripEnabled(False)
+        self.user_label = QLabel(
+            self.tr("Signed in as %1 (%2)").replace("%1", self.display_name).replace("%2", role),
+            self,
+        )
+        self.user_label.setObjectName("signedInAs")
+        self.change_button = QPushButton(self.tr("Change my passphrase\u2026"), self)
+        self.change_button.clicked.connect(self.change_passphrase)
+        self.lock_button = QPushButton(self.tr("Lock"), self)
+        self.lock_button.setObjectName("lock")
+        self.lock_button.setToolTip(self.tr("Lock Suluhu now (Ctrl+L)"))
+        self.lock_button.clicked.connect(self.lock)
+        bar.addWidget(self.user_label, 1)
+        bar.addPermanentWidget(self.change_button)
+        bar.addPermanentWidget(self.lock_button)
+
+    def change_passphrase(self) -> None:
+        dialog = ChangePassphraseDialog(self._workspace, parent=self)
+        dialog.accepted.connect(
+            lambda: self.statusBar().showMessage(self.tr("Your passphrase is changed."), 8000)
+        )
+        dialog.open()
+
+    def lock(self) -> None:
+        if self._locking:
+            return
+        self._locking = True
+        self.idle.stop()
+        self.locked.emit()
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.idle.stop()
+        if not self._locking:
+            self._locking = True
+            self.closed.emit()
+        event.accept()

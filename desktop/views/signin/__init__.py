@@ -1,0 +1,1 @@
+"""Signing in, and recovering with the recovery key."""

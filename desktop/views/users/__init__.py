@@ -1,0 +1,1 @@
+"""Users, passphrases and the recovery key."""

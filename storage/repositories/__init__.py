@@ -1,0 +1,28 @@
+"""SQLAlchemy Core implementations of the repositories declared in desktop.domain.ports."""
+
+from storage.repositories.disputes import SqlDisputeRepository
+from storage.repositories.proceedings import (
+    SqlAgreementRepository,
+    SqlFollowUpRepository,
+    SqlHearingRepository,
+    SqlOutcomeRepository,
+)
+from storage.repositories.referrals import SqlActorRepository, SqlReferralRepository
+from storage.repositories.users import (
+    SqlAuditRepository,
+    SqlCommitteeRepository,
+    SqlUserRepository,
+)
+
+__all__ = [
+    "SqlActorRepository",
+    "SqlAgreementRepository",
+    "SqlAuditRepository",
+    "SqlCommitteeRepository",
+    "SqlDisputeRepository",
+    "SqlFollowUpRepository",
+    "SqlHearingRepository",
+    "SqlOutcomeRepository",
+    "SqlReferralRepository",
+    "SqlUserRepository",
+]

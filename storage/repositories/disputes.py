@@ -1,0 +1,300 @@
+"""Disputes with their parties and assignees, and the full-text index over them."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Row, delete, func, insert, select, text, update
+
+from desktop.domain.model.dispute import (
+    Channel,
+    Displacement,
+    Dispute,
+    Party,
+    PartyRole,
+    RiskFlag,
+    Sex,
+    Status,
+)
+from storage import tables as t
+from storage.repositories._common import Repo, dumps, loads, name_key, utcnow
+from storage.repositories.referrals import reseal_consents
+from storage.sealing import SEALED_COLUMNS
+
+_CHILD_TABLES = (t.hearings, t.agreements, t.follow_ups, t.outcomes, t.referrals)
+_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+
+
+class SqlDisputeRepository(Repo):
+    """Disputes. Restricted ones have their description and their parties' name, phone and
+    village sealed, are absent from ``dispute_search`` and have no ``name_key``."""
+
+    #: set when an update made a dispute restricted; the unit of work then checkpoints the WAL
+    #: so the plaintext it replaced does not linger in old WAL frames.
+    became_restricted = False
+
+    # -- writing -------------------------------------------------------------------------------
+
+    def _values(self, dispute: Dispute) -> dict[str, Any]:
+        return {
+            "number": dispute.number,
+            "received_on": dispute.received_on,
+            "channel": dispute.channel.value,
+            "category": dispute.category,
+            "area": dispute.area,
+            "risk_flags": dumps(sorted(flag.value for flag in dispute.risk_flags)),
+            "restricted": dispute.restricted,
+            "status": dispute.status.value,
+            "created_by": dispute.created_by,
+            "referred_by_actor": dispute.referred_by_actor,
+            "referred_by_reference": dispute.referred_by_reference,
+        }
+
+    def add(self, dispute: Dispute) -> int:
+        if dispute.restricted:
+            self._sealer.require_key()
+        now = utcnow()
+        values = {**self._values(dispute), "created_at": now, "updated_at": now}
+        plain = {"description": dispute.description}
+        dispute_id = self._insert(t.disputes, values, plain, dispute.restricted)
+        dispute.id = dispute_id
+        self._write_assignees(dispute_id, dispute.assigned)
+        for party in dispute.parties:
+            self._insert_party(dispute_id, party, dispute.restricted)
+        self._index(dispute_id, dispute)
+        return dispute_id
+
+    def update(self, dispute: Dispute) -> None:
+        if dispute.id is None:
+            raise ValueError("Only a stored dispute can be updated.")
+        dispute_id = dispute.id
+        was_restricted = self._dispute_restricted(dispute_id)
+        if was_restricted or dispute.restricted:
+            self._sealer.require_key()
+        values = {**self._values(dispute), "updated_at": utcnow()}
+        plain = {"description": dispute.description}
+        self._update(t.disputes, dispute_id, values, plain, dispute.restricted)
+        self._write_assignees(dispute_id, dispute.assigned)
+        self._sync_parties(dispute_id, dispute.parties, dispute.restricted)
+        if was_restricted != dispute.restricted:
+            self._reseal_children(dispute_id, dispute.restricted)
+            self.became_restricted = self.became_restricted or dispute.restricted
+        self._index(dispute_id, dispute)
+
+    def _write_assignees(self, dispute_id: int, assigned: tuple[int, ...]) -> None:
+        self._conn.execute(
+            delete(t.dispute_assignees).where(t.dispute_assignees.c.dispute_id == dispute_id)
+        )
+        rows = [
+            {"dispute_id": dispute_id, "user_id": user_id, "position": position}
+            for position, user_id in enumerate(dict.fromkeys(assigned))
+        ]
+        if rows:
+            self._conn.execute(insert(t.dispute_assignees), rows)
+
+    @staticmethod
+    def _party_values(dispute_id: int, party: Party, restricted: bool) -> dict[str, Any]:
+        return {
+            "dispute_id": dispute_id,
+            "role": party.role.value,
+            "name_key": None if restricted else name_key(party.name),
+            "sex": party.sex.value,
+            "age": party.age,
+            "age_band": party.age_band,
+            "disability": party.disability,
+            "displacement": party.displacement.value,
+            "consent_reporting": party.consent_reporting,
+        }
+
+    @staticmethod
+    def _party_plain(party: Party) -> dict[str, str]:
+        return {"name": party.name, "phone": party.phone, "village": party.village}
+
+    def _insert_party(self, dispute_id: int, party: Party, restricted: bool) -> None:
+        values = self._party_values(dispute_id, party, restricted)
+        party.id = self._insert(t.parties, values, self._party_plain(party), restricted)
+        party.dispute_id = dispute_id
+
+    def _sync_parties(self, dispute_id: int, parties: list[Party], restricted: bool) -> None:
+        stored = set(
+            self._conn.scalars(select(t.parties.c.id).where(t.parties.c.dispute_id == dispute_id))
+        )
+        kept = {party.id for party in parties if party.id is not None}
+        gone = stored - kept
+        if gone:
+            self._conn.execute(delete(t.parties).where(t.parties.c.id.in_(gone)))
+        for party in parties:
+            if party.id is None:
+                self._insert_party(dispute_id, party, restricted)
+                continue
+            self._update(
+                t.parties,
+                party.id,
+                self._party_values(dispute_id, party, restricted),
+                self._party_plain(party),
+                restricted,
+                extra_where=t.parties.c.dispute_id == dispute_id,
+            )
+            party.dispute_id = dispute_id
+
+    def _reseal_children(self, dispute_id: int, to_restricted: bool) -> None:
+        """Seal (or reveal) the dispute's hearings, agreements, follow-ups, outcome and
+        referrals when its restriction changes."""
+        for table in _CHILD_TABLES:
+            columns = SEALED_COLUMNS[table.name]
+            extra = ("consents",) if table is t.referrals else ()
+            query = select(table.c.id, *(table.c[name] for name in columns + extra)).where(
+                table.c.dispute_id == dispute_id
+            )
+            for row in self._conn.execute(query).all():
+                row_id = int(row.id)
+                new = {
+                    name: self._convert(table, row_id, name, getattr(row, name), to_restricted)
+                    for name in columns
+                }
+                if extra:
+                    new["consents"] = reseal_consents(
+                        self._sealer, row_id, row.consents, to_restricted
+                    )
+                self._conn.execute(update(table).where(table.c.id == row_id).values(new))
+
+    def _index(self, dispute_id: int, dispute: Dispute) -> None:
+        search = t.dispute_search
+        self._conn.execute(delete(search).where(search.c.rowid == dispute_id))
+        if dispute.restricted:
+            return
+        names = "\n".join(party.name for party in dispute.parties)
+        self._conn.execute(
+            insert(search).values(rowid=dispute_id, number=dispute.number, names=names)
+        )
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def get(self, dispute_id: int) -> Dispute | None:
+        row = self._conn.execute(select(t.disputes).where(t.disputes.c.id == dispute_id)).first()
+        if row is None:
+            return None
+        restricted = bool(row.restricted)
+        assigned = self._conn.scalars(
+            select(t.dispute_assignees.c.user_id)
+            .where(t.dispute_assignees.c.dispute_id == dispute_id)
+            .order_by(t.dispute_assignees.c.position)
+        )
+        party_rows = self._conn.execute(
+            select(t.parties).where(t.parties.c.dispute_id == dispute_id).order_by(t.parties.c.id)
+        )
+        return Dispute(
+            number=row.number,
+            received_on=row.received_on,
+            channel=Channel(row.channel),
+            category=row.category,
+            area=row.area,
+            description=self._open(
+                t.disputes, dispute_id, "description", row.description, restricted
+            ),
+            risk_flags=frozenset(RiskFlag(flag) for flag in loads(row.risk_flags)),
+            assigned=tuple(assigned),
+            restricted=restricted,
+            status=Status(row.status),
+            parties=[self._party(party_row, restricted) for party_row in party_rows],
+            id=row.id,
+            created_by=row.created_by,
+            referred_by_actor=row.referred_by_actor,
+            referred_by_reference=row.referred_by_reference,
+        )
+
+    def _party(self, row: Row[Any], restricted: bool) -> Party:
+        party_id = int(row.id)
+
+        def field(name: str) -> str:
+            return self._open(t.parties, party_id, name, getattr(row, name), restricted)
+
+        return Party(
+            role=PartyRole(row.role),
+            name=field("name"),
+            sex=Sex(row.sex),
+            age=row.age,
+            age_band=row.age_band,
+            disability=bool(row.disability),
+            displacement=Displacement(row.displacement),
+            phone=field("phone"),
+            village=field("village"),
+            consent_reporting=bool(row.consent_reporting),
+            id=party_id,
+            dispute_id=row.dispute_id,
+        )
+
+    def next_sequence(self, prefix: str) -> int:
+        """1 + the highest all-digit suffix among numbers starting with ``prefix`` (exact,
+        case-sensitive; uses the unique index on ``number``)."""
+        if not prefix:
+            raise ValueError("A case-number prefix is required.")
+        upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+        numbers = self._conn.scalars(
+            select(t.disputes.c.number).where(
+                t.disputes.c.number >= prefix, t.disputes.c.number < upper
+            )
+        )
+        used = [
+            int(n[len(prefix) :])
+            for n in numbers
+            if n.startswith(prefix) and n[len(prefix) :].isdigit()
+        ]
+        return max(used, default=0) + 1
+
+    def ids_with_party_names(self, names: Sequence[str], since: date) -> list[int]:
+        """Ids of disputes received on or after ``since`` with a party whose name equals one of
+        ``names``, compared casefolded (after NFC and whitespace collapsing).
+
+        Non-restricted disputes are matched in SQL on the indexed ``name_key``. Restricted
+        disputes have sealed names that SQL cannot compare: they are matched only when this
+        unit of work holds the restricted key (their names are opened and compared in Python);
+        without the key they are never returned, so a duplicate check cannot reveal them.
+        """
+        keys = {name_key(name) for name in names} - {""}
+        if not keys:
+            return []
+        joined = t.parties.join(t.disputes, t.disputes.c.id == t.parties.c.dispute_id)
+        recent = t.disputes.c.received_on >= since
+        found = set(
+            self._conn.scalars(
+                select(t.disputes.c.id)
+                .select_from(joined)
+                .where(recent, t.disputes.c.restricted.is_(False), t.parties.c.name_key.in_(keys))
+            )
+        )
+        if self._sealer.has_key:
+            sealed = self._conn.execute(
+                select(t.parties.c.id, t.parties.c.dispute_id, t.parties.c.name)
+                .select_from(joined)
+                .where(recent, t.disputes.c.restricted.is_(True))
+            )
+            for party_id, dispute_id, stored in sealed:
+                if name_key(self._sealer.open("parties", party_id, "name", stored)) in keys:
+                    found.add(dispute_id)
+        return sorted(found)
+
+    def count(self) -> int:
+        return int(self._conn.scalar(select(func.count()).select_from(t.disputes)) or 0)
+
+    def search(self, query: str, limit: int = 200) -> list[int]:
+        """Ids of non-restricted disputes whose number or party names contain words starting
+        with every word of ``query`` (diacritics and case ignored), best match first.
+
+        User text never reaches FTS5 syntax: each word becomes a quoted prefix term.
+        """
+        words = _TOKEN.findall(query)
+        if not words:
+            return []
+        match = " ".join(f'"{word}"*' for word in words)
+        rows = self._conn.execute(
+            text(
+                "SELECT rowid FROM dispute_search WHERE dispute_search MATCH :match "
+                "ORDER BY rank LIMIT :limit"
+            ),
+            {"match": match, "limit": limit},
+        )
+        return [int(row[0]) for row in rows]

@@ -1,0 +1,136 @@
+"""Users, the audit log and the committee record."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Row, delete, select
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+from desktop.domain.errors import NotFound
+from desktop.domain.model.audit import GENESIS, AuditEvent
+from desktop.domain.model.committee import Committee
+from desktop.domain.model.users import Role, User
+from storage import tables as t
+from storage.repositories._common import Repo, dumps, loads
+
+
+class SqlUserRepository(Repo):
+    """Usernames are unique and looked up case-insensitively (column collation NOCASE)."""
+
+    @staticmethod
+    def _values(user: User) -> dict[str, Any]:
+        return {
+            "username": user.username,
+            "display_name": user.display_name,
+            "role": user.role.value,
+            "active": user.active,
+            "restricted_access": user.restricted_access,
+            "must_change_passphrase": user.must_change_passphrase,
+        }
+
+    def add(self, user: User) -> int:
+        user.id = self._insert(t.users, self._values(user), {}, restricted=False)
+        return user.id
+
+    def update(self, user: User) -> None:
+        if user.id is None:
+            raise ValueError("Only a stored user can be updated.")
+        self._update(t.users, user.id, self._values(user), {}, restricted=False)
+
+    def get(self, user_id: int) -> User | None:
+        row = self._conn.execute(select(t.users).where(t.users.c.id == user_id)).first()
+        return None if row is None else _user(row)
+
+    def by_username(self, username: str) -> User | None:
+        row = self._conn.execute(select(t.users).where(t.users.c.username == username)).first()
+        return None if row is None else _user(row)
+
+    def all(self) -> list[User]:
+        query = select(t.users).order_by(t.users.c.username, t.users.c.id)
+        return [_user(row) for row in self._conn.execute(query)]
+
+    def remove(self, user_id: int) -> None:
+        """Delete the user: their assignments go, disputes they created keep a NULL creator."""
+        result = self._conn.execute(delete(t.users).where(t.users.c.id == user_id))
+        if result.rowcount != 1:
+            raise NotFound(f"User {user_id} does not exist.")
+
+
+def _user(row: Row[Any]) -> User:
+    return User(
+        username=row.username,
+        display_name=row.display_name,
+        role=Role(row.role),
+        id=row.id,
+        active=bool(row.active),
+        restricted_access=bool(row.restricted_access),
+        must_change_passphrase=bool(row.must_change_passphrase),
+    )
+
+
+class SqlAuditRepository(Repo):
+    """Append-only (triggers refuse UPDATE and DELETE on the table)."""
+
+    def last_hash(self) -> str:
+        query = select(t.audit.c.hash).order_by(t.audit.c.seq.desc()).limit(1)
+        last = self._conn.scalar(query)
+        return GENESIS if last is None else str(last)
+
+    def add(self, event: AuditEvent) -> None:
+        self._conn.execute(
+            t.audit.insert().values(
+                at=event.at,
+                username=event.username,
+                action=event.action,
+                subject=event.subject,
+                detail=event.detail,
+                prev_hash=event.prev_hash,
+                hash=event.hash,
+            )
+        )
+
+    def all(self) -> list[AuditEvent]:
+        rows = self._conn.execute(select(t.audit).order_by(t.audit.c.seq))
+        return [
+            AuditEvent(
+                at=row.at,
+                username=row.username,
+                action=row.action,
+                subject=row.subject,
+                detail=row.detail,
+                prev_hash=row.prev_hash,
+                hash=row.hash,
+                seq=row.seq,
+            )
+            for row in rows
+        ]
+
+
+class SqlCommitteeRepository(Repo):
+    def get(self) -> Committee:
+        row = self._conn.execute(select(t.committee).where(t.committee.c.id == 1)).first()
+        if row is None:
+            raise NotFound("The workspace has no committee yet.")
+        return Committee(
+            name=row.name,
+            code=row.code,
+            area=row.area,
+            language=row.language,
+            non_mediable=frozenset(loads(row.non_mediable)),
+            auto_lock_minutes=row.auto_lock_minutes,
+            approvals_required=bool(row.approvals_required),
+        )
+
+    def save(self, committee: Committee) -> None:
+        values = {
+            "name": committee.name,
+            "code": committee.code,
+            "area": committee.area,
+            "language": committee.language,
+            "non_mediable": dumps(sorted(committee.non_mediable)),
+            "auto_lock_minutes": committee.auto_lock_minutes,
+            "approvals_required": committee.approvals_required,
+        }
+        statement = sqlite_insert(t.committee).values(id=1, **values)
+        self._conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=values))
