@@ -1,25 +1,9 @@
 """Synthetic names and places for demo workspaces. Every person here is invented."""
 
-FEMALE = (
-    "Amina Wanjiru Achieng Zawadi Neema Halima Fatuma Akinyi Nafula Mwanaisha Rehema Imani "
-    "Auma Chebet Wairimu Njeri Nasra Hodan Faduma Maryam Aisha Khadija Salma Layla Nour Rania "
-    "Huda Samira Grace Esther Mercy Joyce Agnes Beatrice Nyokabi Atieno Jeruto Saida Mwajuma"
-).split()
-MALE = (
-    "Juma Baraka Otieno Kamau Mwangi Omondi Hassan Abdi Mohamed Ahmed Yusuf Ibrahim Omar Ali "
-    "Khalid Tariq Karim Samir Bilal Musa Daudi Petro Yohana Kiprono Kipchoge Wekesa Wafula "
-    "Njoroge Mutua Kariuki Ochieng Odhiambo Salim Rashid Farah Abdullahi Emmanuel Joseph Peter"
-).split()
-FAMILY = (
-    "Wanjiku Otieno Kamau Mwangi Omondi Hassan Abdi Mohamed Ahmed Mutua Kariuki Ochieng Njoroge "
-    "Wekesa Wafula Kiprono Chebet Nyambura Juma Mussa Salim Rashid Farah Warsame Osman Haji "
-    "Al-Amin Al-Hashimi Haddad Nasser Khalil Mansour Okello Mugisha Nkurunziza Habimana Mbeki "
-    "Ndayisaba Tumusiime Byaruhanga Lukwago Ssempala Mfinanga Mushi Lyimo Massawe Swai"
-).split()
-VILLAGES = (
-    "Laini Saba, Soweto East, Gatwekera, Kianda, Makina, Mashimoni, Silanga, Lindi, Kisumu Ndogo, "
-    "Raila, Olympic, Karanja, Siranga, Mugumoini, Kambi Muru, Salama, Amani, Tumaini, Baraka"
-).split(", ")
+FEMALE = ["Amina", "Wanjiru", "Achieng", "Zawadi", "Neema", "Halima", "Fatuma", "Akinyi", "Nafula", "Mwanaisha", "Rehema", "Imani", "Auma", "Chebet", "Wairimu", "Njeri", "Nasra", "Hodan", "Faduma", "Maryam", "Aisha", "Khadija", "Salma", "Layla", "Nour", "Rania", "Huda", "Samira", "Grace", "Esther", "Mercy", "Joyce", "Agnes", "Beatrice", "Nyokabi", "Atieno", "Jeruto", "Saida", "Mwajuma"]
+MALE = ["Juma", "Baraka", "Otieno", "Kamau", "Mwangi", "Omondi", "Hassan", "Abdi", "Mohamed", "Ahmed", "Yusuf", "Ibrahim", "Omar", "Ali", "Khalid", "Tariq", "Karim", "Samir", "Bilal", "Musa", "Daudi", "Petro", "Yohana", "Kiprono", "Kipchoge", "Wekesa", "Wafula", "Njoroge", "Mutua", "Kariuki", "Ochieng", "Odhiambo", "Salim", "Rashid", "Farah", "Abdullahi", "Emmanuel", "Joseph", "Peter"]
+FAMILY = ["Wanjiku", "Otieno", "Kamau", "Mwangi", "Omondi", "Hassan", "Abdi", "Mohamed", "Ahmed", "Mutua", "Kariuki", "Ochieng", "Njoroge", "Wekesa", "Wafula", "Kiprono", "Chebet", "Nyambura", "Juma", "Mussa", "Salim", "Rashid", "Farah", "Warsame", "Osman", "Haji", "Al-Amin", "Al-Hashimi", "Haddad", "Nasser", "Khalil", "Mansour", "Okello", "Mugisha", "Nkurunziza", "Habimana", "Mbeki", "Ndayisaba", "Tumusiime", "Byaruhanga", "Lukwago", "Ssempala", "Mfinanga", "Mushi", "Lyimo", "Massawe", "Swai"]
+VILLAGES = ["Laini Saba", "Soweto East", "Gatwekera", "Kianda", "Makina", "Mashimoni", "Silanga", "Lindi", "Kisumu Ndogo", "Raila", "Olympic", "Karanja", "Siranga", "Mugumoini", "Kambi Muru", "Salama", "Amani", "Tumaini", "Baraka"]
 DESCRIPTIONS = (
     "Dispute over the boundary between two plots after the fence was moved.",
     "Family disagreement about the sharing of inherited land.",

@@ -83,7 +83,9 @@ class _Row:
         try:
             return date.fromisoformat(self.text(column))
         except ValueError:
-            raise ValidationError(column, "Write the date as YYYY-MM-DD, e.g. 2026-03-14.") from None
+            raise ValidationError(
+                column, "Write the date as YYYY-MM-DD, e.g. 2026-03-14."
+            ) from None
 
     def age(self, column: str) -> int | None:
         value = self.text(column)

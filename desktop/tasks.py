@@ -17,7 +17,15 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QMetaObject,
+    QObject,
+    QRunnable,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +78,10 @@ class TaskContext:
 
 
 class Task(QObject):
-    """One piece of background work. Lives on the GUI thread; its runnable runs in the pool."""
+    """One piece of background work. Lives on the GUI thread; its runnable runs in the pool.
+
+    The application owns the task (so Python's garbage collector never deletes it inside its own
+    slot); it deletes itself with ``deleteLater`` once it has delivered."""
 
     progress = Signal(int, int)
     # Emitted from the worker; the task lives on the GUI thread, so delivery is queued there.
@@ -82,10 +93,11 @@ class Task(QObject):
         on_done: Callable[[Any], None],
         on_error: Callable[[BaseException], None],
     ) -> None:
-        super().__init__()
+        super().__init__(QCoreApplication.instance())
         self._on_done = on_done
         self._on_error = on_error
         self._cancel = threading.Event()
+        self._parent_link: QMetaObject.Connection | None = None
         self._succeeded.connect(self._deliver_result)
         self._raised.connect(self._deliver_error)
 
@@ -97,17 +109,40 @@ class Task(QObject):
         """Ask the work to stop and drop its result; the function sees ``context.cancelled``."""
         self._cancel.set()
 
+    def watch(self, parent: QObject) -> None:
+        """Cancel when ``parent`` is destroyed."""
+        self._parent_link = parent.destroyed.connect(self.cancel)
+
     @Slot(object)
     def _deliver_result(self, value: object) -> None:
-        _active.discard(self)
-        if not self.cancelled:
-            self._on_done(value)
+        try:
+            if not self.cancelled:
+                self._on_done(value)
+        finally:
+            self._retire()
 
     @Slot(object)
     def _deliver_error(self, error: BaseException) -> None:
+        try:
+            if not self.cancelled:
+                self._on_error(error)
+        finally:
+            self._retire()
+
+    def _retire(self) -> None:
+        """Let go of the callbacks (they may hold the last reference to a widget, which must
+        not die inside this task's destructor) and of the parent, then go."""
+        self._on_done = _ignore
+        self._on_error = _ignore
+        if self._parent_link is not None:
+            QObject.disconnect(self._parent_link)
+            self._parent_link = None
         _active.discard(self)
-        if not self.cancelled:
-            self._on_error(error)
+        self.deleteLater()
+
+
+def _ignore(_value: object) -> None:
+    pass
 
 
 class _Runnable(QRunnable):
@@ -140,7 +175,7 @@ def run_in_background(
     serial workspace pool."""
     task = Task(on_done, on_error)
     if parent is not None:
-        parent.destroyed.connect(task.cancel)
+        task.watch(parent)
     if on_progress is not None:
         task.progress.connect(on_progress)
     work: Callable[[], Any] = (lambda: fn(TaskContext(task))) if with_context else fn

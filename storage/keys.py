@@ -22,6 +22,7 @@ file from getting a key sealed to a key pair of their own.
 Slot ids are HMAC-SHA256(id_salt, NFC-casefolded username) in hex: the file names nobody, though
 whoever holds it can test a guessed name. Every change is saved with write_private_atomic before
 the method returns, replacing the whole file: after a crash the old or the new file is there.
+Passphrases are NFC-normalised before the KDF, so the same words typed anywhere match.
 A re-key keeps the old and new database keys in every slot until rekey_finish/rekey_abort.
 """
 
@@ -197,12 +198,11 @@ class KeyFile:
             _argon2(_text_bytes(passphrase), secrets.token_bytes(16), self._state.kdf)
             if device_secret is None and self.users_need_device_secret():
                 raise _device_secret_missing()
-            raise WrongPassphrase("The user name or passphrase is wrong.")
+            raise _wrong_passphrase()
         kek = _user_kek(slot_id, slot, passphrase, device_secret)
         if slot.device_secret and device_secret is None:
             raise _device_secret_missing()
-        return self._open_slot(slot_id, slot, kek, WrongPassphrase(
-            "The user name or passphrase is wrong."))  # fmt: skip
+        return self._open_slot(slot_id, slot, kek, _wrong_passphrase())
 
     def unlock_recovery(self, raw: bytes) -> Keys:
         """The keys behind the recovery sheet, restricted key included."""
@@ -384,8 +384,9 @@ class KeyFile:
         if private.public_key().public_bytes_raw() != slot.public_key:
             raise _damaged("a slot's public key was changed")
         try:
-            found = {g: _unseal(private, box, _aad(slot_id, "db", g))
-                     for g, box in slot.database.items()}  # fmt: skip
+            found = {
+                g: _unseal(private, box, _aad(slot_id, "db", g)) for g, box in slot.database.items()
+            }
             restricted = None
             if slot.restricted is not None:
                 restricted = _unseal(private, slot.restricted, _aad(slot_id, "restricted"))
@@ -501,6 +502,10 @@ def _binding(database_key: bytes, slot_id: str, slot: _Slot, gen: int) -> bytes:
     return _mac(database_key, "slot binding", message)
 
 
+def _wrong_passphrase() -> WrongPassphrase:
+    return WrongPassphrase("The user name or passphrase is wrong.")
+
+
 def _device_secret_missing() -> DeviceSecretMissing:
     return DeviceSecretMissing(
         "This workspace's secret in the system keyring is missing: sign in with the recovery "
@@ -602,8 +607,7 @@ def _decode(doc: dict[str, object]) -> _State:
         slots=slots,
     )
     generations = {state.database_generation, state.pending_generation} - {None}
-    if any(set(s.database) != generations or set(s.bindings) != generations
-           for s in slots.values()):  # fmt: skip
+    if any({*s.database} != generations or {*s.bindings} != generations for s in slots.values()):
         raise ValueError("key generations disagree")
     if RECOVERY_SLOT not in slots or len(slots) < 2:
         raise ValueError("a slot is missing")

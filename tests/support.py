@@ -13,11 +13,11 @@ CHEAP_KDF = KdfParams(memory_kib=1024, iterations=1, lanes=1)
 class MemoryKeyring(KeyringBackend):
     """An in-memory keyring backend (priority 1) for tests."""
 
-    priority = 1  # type: ignore[assignment]
+    priority: float = 1
     viable = False  # never picked by keyring's own backend discovery in other tests
 
     def __init__(self) -> None:
-        super().__init__()
+        super().__init__()  # type: ignore[no-untyped-call]
         self.entries: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:

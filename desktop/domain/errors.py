@@ -27,4 +27,5 @@ class IllegalTransition(DomainError):
 
 
 class DoNoHarm(DomainError):
-    """A do-no-harm rule forbids this (mediating a non-mediable category, sharing without consent)."""
+    """A do-no-harm rule forbids this: mediating a non-mediable category, sharing without
+    consent."""

@@ -13,9 +13,8 @@ from pathlib import Path
 
 import pytest
 
-import storage.files
 import storage.keys
-from storage.files import write_private_atomic
+from storage.files import ensure_private_dir, write_private_atomic
 from storage.keys import (
     DEFAULT_KDF,
     DeviceSecretMissing,
@@ -210,11 +209,27 @@ def test_write_private_atomic_failure_keeps_the_old_file(
     def disk_full(src: object, dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(storage.files.os, "replace", disk_full)
+    monkeypatch.setattr(os, "replace", disk_full)
     with pytest.raises(OSError, match="No space"):
         write_private_atomic(target, b"new")
     assert target.read_bytes() == b"old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["state.json"]  # no temp file left
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
+def test_private_files_and_folders(tmp_path: Path) -> None:
+    old_umask = os.umask(0o022)
+    try:
+        folder = tmp_path / "a" / "workspace"
+        ensure_private_dir(folder)
+        assert folder.stat().st_mode & 0o777 == 0o700
+        os.chmod(folder, 0o755)  # noqa: S103 - a folder left open by an older version
+        ensure_private_dir(folder)
+        assert folder.stat().st_mode & 0o777 == 0o700
+        write_private_atomic(folder / "f", b"data")
+        assert (folder / "f").stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(old_umask)
 
 
 def test_failed_save_keeps_the_old_passphrase(

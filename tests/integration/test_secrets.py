@@ -14,11 +14,11 @@ from tests.support import MemoryKeyring
 
 
 class LowPriorityKeyring(MemoryKeyring):
-    priority = 0.5  # type: ignore[assignment]
+    priority = 0.5
 
 
 class PlaintextKeyring(MemoryKeyring):  # the name keyrings.alt gives its plaintext file backend
-    priority = 5  # type: ignore[assignment]
+    priority = 5
 
 
 class LockedKeyring(MemoryKeyring):
@@ -56,7 +56,7 @@ def test_create_replaces_an_old_secret() -> None:
 
 
 def test_fail_backend_means_no_backend() -> None:
-    store = DeviceSecretStore(FailKeyring())
+    store = DeviceSecretStore(FailKeyring())  # type: ignore[no-untyped-call]
     assert store.state() == "no_backend"
     assert store.get("ws") is None
     assert store.create("ws") is None
@@ -75,19 +75,19 @@ def test_chainer_uses_only_an_acceptable_backend() -> None:
     plaintext, real = PlaintextKeyring(), MemoryKeyring()
 
     class Chain(ChainerBackend):
-        backends = [plaintext, real]  # type: ignore[assignment]
+        backends = [plaintext, real]
         viable = False  # keep it out of keyring's own discovery
 
-    store = DeviceSecretStore(Chain())
+    store = DeviceSecretStore(Chain())  # type: ignore[no-untyped-call]
     assert store.state() == "available"
     secret = store.create("ws")
     assert secret is not None and plaintext.entries == {} and len(real.entries) == 1
 
     class EmptyChain(ChainerBackend):
-        backends: list[KeyringBackend] = []  # type: ignore[assignment]
+        backends: list[KeyringBackend] = []
         viable = False
 
-    assert DeviceSecretStore(EmptyChain()).state() == "no_backend"
+    assert DeviceSecretStore(EmptyChain()).state() == "no_backend"  # type: ignore[no-untyped-call]
 
 
 def test_keyring_errors_never_escape() -> None:

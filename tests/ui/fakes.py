@@ -42,9 +42,7 @@ class FixedClock:
 
 def new_recovery_key() -> str:
     alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
-    return "-".join(
-        "".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(8)
-    )
+    return "-".join("".join(secrets.choice(alphabet) for _ in range(4)) for _ in range(8))
 
 
 @dataclass
@@ -288,7 +286,9 @@ class FakeWorkspace:
 ADMIN_PASSPHRASE = "river stone mango lamp"
 
 
-def created_workspace(folder: Path, keyring: KeyringState = KeyringState.AVAILABLE) -> FakeWorkspace:
+def created_workspace(
+    folder: Path, keyring: KeyringState = KeyringState.AVAILABLE
+) -> FakeWorkspace:
     """A workspace with a committee, the administrator "amina" and the member "baraka"."""
     workspace = FakeWorkspace(folder, keyring)
     workspace.create(

@@ -75,7 +75,9 @@ def test_wizard_creates_the_workspace_and_needs_the_tick_box(
     committee = new_workspace.store.committee
     assert committee is not None
     assert (committee.name, committee.code, committee.area) == (
-        "Kibera Peace Committee", "KBR", "Nairobi, Kibera",
+        "Kibera Peace Committee",
+        "KBR",
+        "Nairobi, Kibera",
     )
     admin = new_workspace.store.by_username("amina")
     assert admin is not None and admin.role == Role.ADMINISTRATOR

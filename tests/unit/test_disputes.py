@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from desktop.domain.errors import NotFound
+from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.model.dispute import Channel, Party, PartyRole, RiskFlag, Status
 from desktop.domain.services import disputes, parties
 from tests.unit.world import PARTY_NAMES, World
@@ -103,3 +103,18 @@ def test_add_update_remove_party(world: World) -> None:
     assert added.id not in {p.id for p in world.stored(dispute.id).parties}
     with pytest.raises(NotFound):
         parties.remove_party(world.uow, world.member, world.clock, dispute.id, added.id)
+
+
+def test_check_registration_needs_no_database(world: World) -> None:
+    cmd = disputes.RegisterDispute(
+        world.clock.today(),
+        Channel.WALK_IN,
+        "debt",
+        parties=(Party(PartyRole.COMPLAINANT, " Amina ", phone="0712 345 678"),),
+    )
+    clean = disputes.check_registration(cmd, world.taxonomy, world.clock.today())
+    assert clean.parties[0].name == "Amina" and clean.parties[0].phone == "0712345678"
+    bad = disputes.RegisterDispute(world.clock.today(), Channel.WALK_IN, "cows")
+    with pytest.raises(ValidationError) as caught:
+        disputes.check_registration(bad, world.taxonomy, world.clock.today())
+    assert caught.value.field == "category"

@@ -23,15 +23,22 @@ class AuditEvent:
 
     def computed_hash(self) -> str:
         body = json.dumps(
-            [self.prev_hash, self.at.isoformat(), self.username, self.action, self.subject,
-             self.detail],
+            [
+                self.prev_hash,
+                self.at.isoformat(),
+                self.username,
+                self.action,
+                self.subject,
+                self.detail,
+            ],
             ensure_ascii=True,
         )
         return hashlib.sha256(body.encode()).hexdigest()
 
 
-def chain(prev_hash: str, at: datetime, username: str, action: str, subject: str = "",
-          detail: str = "") -> AuditEvent:
+def chain(
+    prev_hash: str, at: datetime, username: str, action: str, subject: str = "", detail: str = ""
+) -> AuditEvent:
     draft = AuditEvent(at, username, action, subject, detail, prev_hash)
     return AuditEvent(at, username, action, subject, detail, prev_hash, draft.computed_hash())
 

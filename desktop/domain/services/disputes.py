@@ -5,6 +5,7 @@ Status changes (mediation, withdrawal, reopening) live in case_status.py.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -107,45 +108,104 @@ def _check_referrer(uow: UnitOfWork, channel: Channel, actor_id: int | None) -> 
         raise ValidationError("referred_by_actor", "Choose an actor from the directory.")
 
 
+def check_registration(cmd: RegisterDispute, taxonomy: Taxonomy, today: date) -> RegisterDispute:
+    """The registration checks that need neither a database nor an acting user; raises
+    ValidationError naming the field, else returns the command with every value cleaned. The
+    register-file import runs it on every row before anything is written."""
+    return dataclasses.replace(
+        cmd,
+        received_on=past_date(cmd.received_on, today, "received_on"),
+        channel=enum_value(Channel, cmd.channel, "channel"),
+        category=category_of(taxonomy, cmd.category).code,
+        description=rules.optional_text(cmd.description, "description", DESCRIPTION_MAX),
+        area=rules.optional_text(cmd.area, "area", 300),
+        risk_flags=_risk_flags(cmd.risk_flags),
+        referred_by_reference=rules.optional_text(
+            cmd.referred_by_reference, "referred_by_reference", 100
+        ),
+        parties=tuple(
+            clean_party(p, taxonomy, f"parties[{i}].") for i, p in enumerate(cmd.parties)
+        ),
+    )
+
+
 @use_case("register_dispute")
 def register_dispute(
     uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: RegisterDispute
 ) -> Dispute:
     """Register a new case and give it the next number, e.g. KBR-2026-0042 (the year is the
     year the case was received)."""
-    received_on = past_date(cmd.received_on, clock.today(), "received_on")
-    channel = enum_value(Channel, cmd.channel, "channel")
-    category = category_of(taxonomy, cmd.category)
-    restricted = _restriction(actor, category, cmd.restricted, current=False)
-    description = rules.optional_text(cmd.description, "description", DESCRIPTION_MAX)
-    area = rules.optional_text(cmd.area, "area", 300)
-    risk_flags = _risk_flags(cmd.risk_flags)
-    reference = rules.optional_text(cmd.referred_by_reference, "referred_by_reference", 100)
-    parties = [clean_party(p, taxonomy, f"parties[{i}].") for i, p in enumerate(cmd.parties)]
+    clean = check_registration(cmd, taxonomy, clock.today())
     with uow:
-        committee = uow.committee.get()
-        assigned = check_case_users(uow, cmd.assigned, restricted, "assigned")
-        _check_referrer(uow, channel, cmd.referred_by_actor)
-        prefix = rules.case_number_prefix(committee.code, received_on.year)
-        number = rules.case_number(
-            committee.code, received_on.year, uow.disputes.next_sequence(prefix)
-        )
-        dispute = Dispute(
-            number=number,
-            received_on=received_on,
-            channel=channel,
-            category=category.code,
-            area=area or committee.area,
-            description=description,
-            risk_flags=risk_flags,
-            assigned=assigned,
-            restricted=restricted,
-            parties=parties,
-            created_by=actor.user_id,
-            referred_by_actor=cmd.referred_by_actor,
-            referred_by_reference=reference,
-        )
-        dispute.id = uow.disputes.add(dispute)
+        dispute = _register(uow, actor, clock, taxonomy, clean)
+        uow.commit()
+    return dispute
+
+
+@use_case("import_register")
+def import_register(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    commands: Sequence[RegisterDispute],
+) -> list[Dispute]:
+    """Register every case of a committee's existing register in one transaction: all of them,
+    or (on any error) none. Errors name the row as ``rows[i].field``."""
+    today = clock.today()
+    cleaned: list[RegisterDispute] = []
+    for index, cmd in enumerate(commands):
+        try:
+            cleaned.append(check_registration(cmd, taxonomy, today))
+        except ValidationError as error:
+            raise ValidationError(f"rows[{index}].{error.field}", error.message) from None
+    ordered = sorted(enumerate(cleaned), key=lambda item: item[1].received_on)
+    registered: dict[int, Dispute] = {}
+    with uow:
+        for index, clean in ordered:
+            try:
+                registered[index] = _register(uow, actor, clock, taxonomy, clean, audit=False)
+            except ValidationError as error:
+                raise ValidationError(f"rows[{index}].{error.field}", error.message) from None
+        record(uow, clock, actor, "import_register", "", detail_of(cases=len(cleaned)))
+        uow.commit()
+    return [registered[i] for i in range(len(cleaned))]
+
+
+def _register(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    clean: RegisterDispute,
+    audit: bool = True,
+) -> Dispute:
+    """The registration itself, inside the caller's transaction."""
+    category = taxonomy.category(clean.category)
+    restricted = _restriction(actor, category, clean.restricted, current=False)
+    committee = uow.committee.get()
+    assigned = check_case_users(uow, clean.assigned, restricted, "assigned")
+    _check_referrer(uow, clean.channel, clean.referred_by_actor)
+    year = clean.received_on.year
+    prefix = rules.case_number_prefix(committee.code, year)
+    number = rules.case_number(committee.code, year, uow.disputes.next_sequence(prefix))
+    dispute = Dispute(
+        number=number,
+        received_on=clean.received_on,
+        channel=clean.channel,
+        category=category.code,
+        area=clean.area or committee.area,
+        description=clean.description,
+        risk_flags=clean.risk_flags,
+        assigned=assigned,
+        restricted=restricted,
+        parties=list(clean.parties),
+        created_by=actor.user_id,
+        referred_by_actor=clean.referred_by_actor,
+        referred_by_reference=clean.referred_by_reference,
+    )
+    dispute.id = uow.disputes.add(dispute)
+    if audit:
         record(
             uow,
             clock,
@@ -155,13 +215,12 @@ def register_dispute(
             detail_of(
                 number=number,
                 category=category.code,
-                channel=channel.value,
+                channel=clean.channel.value,
                 restricted=restricted,
-                parties=len(parties),
+                parties=len(clean.parties),
                 assigned=len(assigned),
             ),
         )
-        uow.commit()
     return dispute
 
 
@@ -302,6 +361,7 @@ __all__ = [
     "RegisterDispute",
     "UpdateDispute",
     "change_status",
+    "check_registration",
     "conflicts_of_interest",
     "get_dispute",
     "possible_duplicates",

@@ -20,6 +20,10 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | list_users, get_user (names for assigning)  |   x   |   x    |     x     |                   |
 | add/update/deactivate_user                  |   x   |        |           |                   |
 | update_settings, verify_audit               |   x   |        |           |                   |
+| remove_user, reset_passphrase, restore      |   x   |        |           |                   |
+| new_recovery_key, check_workspace           |   x   |        |           |                   |
+| backup                                      |   x   |   x    |           |                   |
+| import_register                             |   x   |   x    |     x     |                   |
 
 Paralegals register cases, record parties, follow-ups and the actor directory, and link cases
 to formal actors; mediating, agreeing and closing is the committee's (members') work. Programme
@@ -50,6 +54,7 @@ _EVERYONE = frozenset({A, M, P, O})
 PERMISSIONS: dict[str, frozenset[Role]] = {
     # disputes.py
     "register_dispute": _CASEWORK,
+    "import_register": _CASEWORK,
     "get_dispute": _CASEWORK,
     "update_dispute": _CASEWORK,
     "possible_duplicates": _CASEWORK,
@@ -89,9 +94,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "update_settings": _ADMIN,
     # audit.py
     "verify_audit": _ADMIN,
+    # workspace capabilities, checked by the workspace (storage/open_workspace.py)
+    "remove_user": _ADMIN,  # removes the key slot and re-keys the database
+    "reset_passphrase": _ADMIN,
+    "new_recovery_key": _ADMIN,
+    "backup": _COMMITTEE,
+    "restore": _ADMIN,
+    "check_workspace": _ADMIN,
 }
 
-CAPABILITIES = frozenset({"override_do_no_harm", "override_closure"})
+WORKSPACE_CAPABILITIES = frozenset(
+    {"remove_user", "reset_passphrase", "new_recovery_key", "backup", "restore", "check_workspace"}
+)
+CAPABILITIES = frozenset({"override_do_no_harm", "override_closure"}) | WORKSPACE_CAPABILITIES
 
 # name -> the undecorated function, filled by @use_case as modules are imported
 USE_CASES: dict[str, Callable[..., object]] = {}

@@ -113,10 +113,8 @@ class RecoveryDialog(QDialog):
         self._update()
         if isinstance(error, Throttled):
             self.message.show_error(
-                self.tr(
-                    "Too many wrong tries. Please wait %n second(s).",
-                    "",
-                    int(error.wait_seconds + 0.999),
+                self.tr("Too many wrong tries. Wait %1 seconds, then try again.").replace(
+                    "%1", str(max(1, round(error.wait_seconds)))
                 )
             )
         elif isinstance(error, WrongPassphrase):

@@ -242,10 +242,13 @@ class SignInWindow(QWidget):
             self.message.show_info(self.tr("You can try again now."))
             return
         self.sign_in_button.setEnabled(False)
-        self.message.show_error(
-            self.tr(
-                "Too many wrong tries. Please wait %n second(s) before trying again.", "", seconds
-            )
+        self.message.show_error(self._wait_text(seconds))
+
+    def _wait_text(self, seconds: int) -> str:
+        if seconds == 1:
+            return self.tr("Too many wrong tries. You can try again in 1 second.")
+        return self.tr("Too many wrong tries. You can try again in %1 seconds.").replace(
+            "%1", str(seconds)
         )
 
     def open_recovery(self) -> None:

@@ -48,8 +48,10 @@ class NewPassphraseFields(QObject):
         return self.passphrase_edit.text()
 
     def set_username(self, username: str) -> None:
-        self._username = username
-        self._update()
+        """The passphrase must not be the username; re-check when it changes."""
+        if username != self._username:
+            self._username = username
+            self._update()
 
     def problems(self) -> list[str]:
         found = passphrase_rules.problems(self.passphrase(), self._username)

@@ -1,0 +1,290 @@
+"""A committee workspace folder, before sign-in: create it, sign in, recover with the key.
+
+The folder holds ``keys.json`` (key slots), ``suluhu.db`` (SQLCipher, with its -wal and -shm),
+``signin.json`` (failed sign-in throttle), ``workspace.json`` (a random id and the committee's
+display name, nothing else), ``backups/`` and ``logs/``. Heavy modules (SQLAlchemy, keyring,
+cryptography) are imported by the methods that need them, off the GUI thread, so that the
+sign-in window paints first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import uuid
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from desktop.domain import rules
+from desktop.domain.errors import ValidationError
+from desktop.domain.model.committee import Committee
+from desktop.domain.model.users import User
+from desktop.domain.ports import Clock
+from desktop.workspace import (
+    Created,
+    KeyringState,
+    Throttled,
+    WorkspaceDamaged,
+    WorkspaceError,
+    WorkspaceMissing,
+    WrongPassphrase,
+)
+from storage.clock import SystemClock
+from storage.files import ensure_private_dir, remove_quietly, write_private_atomic
+
+if TYPE_CHECKING:
+    from desktop.domain.taxonomy import Taxonomy
+    from storage.keys import KdfParams, KeyFile, Keys
+    from storage.open_workspace import SqlOpenWorkspace
+    from storage.secrets import DeviceSecretStore
+    from storage.throttle import Throttle
+
+KEYS = "keys.json"
+DATABASE = "suluhu.db"
+SIGNIN = "signin.json"
+INFO = "workspace.json"
+
+
+class SqlCipherWorkspace:
+    """The one implementation of desktop.workspace.Workspace."""
+
+    def __init__(
+        self,
+        folder: Path,
+        *,
+        secrets: DeviceSecretStore | None = None,
+        kdf: KdfParams | None = None,
+        clock: Clock | None = None,
+        taxonomy: Taxonomy | None = None,
+    ) -> None:
+        self.folder = folder
+        self._secrets = secrets
+        self._kdf = kdf
+        self.clock: Clock = clock or SystemClock()
+        self._taxonomy = taxonomy
+
+    # -- paths and plain facts --------------------------------------------------------------
+
+    @property
+    def keys_path(self) -> Path:
+        return self.folder / KEYS
+
+    @property
+    def db_path(self) -> Path:
+        return self.folder / DATABASE
+
+    def exists(self) -> bool:
+        return self.keys_path.is_file()
+
+    def committee_name(self) -> str:
+        """The name shown on the sign-in window (kept outside the encrypted file)."""
+        return str(self._info().get("committee", ""))
+
+    def workspace_id(self) -> str:
+        value = self._info().get("id")
+        if not isinstance(value, str):
+            raise WorkspaceDamaged(f"{self.folder / INFO} is missing or damaged.")
+        return value
+
+    def taxonomy(self) -> Taxonomy:
+        if self._taxonomy is None:
+            from desktop.domain.taxonomy import default_taxonomy_folder, load_taxonomy
+
+            self._taxonomy = load_taxonomy(default_taxonomy_folder())
+        return self._taxonomy
+
+    def secrets(self) -> DeviceSecretStore:
+        if self._secrets is None:
+            from storage.secrets import DeviceSecretStore
+
+            self._secrets = DeviceSecretStore()
+        return self._secrets
+
+    def keyring_state(self) -> KeyringState:
+        if self.secrets().state() == "no_backend":
+            return (
+                KeyringState.LOST
+                if self.exists() and self._keyfile().users_need_device_secret()
+                else KeyringState.NO_BACKEND
+            )
+        if (
+            self.exists()
+            and self._keyfile().users_need_device_secret()
+            and self.secrets().get(self.workspace_id()) is None
+        ):
+            return KeyringState.LOST
+        return KeyringState.AVAILABLE
+
+    # -- creating ---------------------------------------------------------------------------
+
+    def create(self, committee: Committee, admin: User, passphrase: str) -> Created:
+        from storage.keys import DEFAULT_KDF, KeyFile
+        from storage.recovery import format_recovery_key
+
+        self._check_new(committee, admin, passphrase)
+        ensure_private_dir(self.folder)
+        workspace_id = uuid.uuid4().hex
+        try:
+            write_private_atomic(
+                self.folder / INFO,
+                json.dumps({"format": 1, "id": workspace_id, "committee": committee.name}).encode(),
+            )
+            device = self.secrets().create(workspace_id)
+            keyfile, keys, raw = KeyFile.create(
+                self.keys_path, admin.username, passphrase, device, self._kdf or DEFAULT_KDF
+            )
+            self._first_database(keys, committee, admin)
+        except BaseException:
+            for name in (KEYS, DATABASE, DATABASE + "-wal", DATABASE + "-shm", INFO):
+                remove_quietly(self.folder / name)
+            raise
+        return Created(format_recovery_key(raw))
+
+    def _check_new(self, committee: Committee, admin: User, passphrase: str) -> None:
+        if self.exists() or self.db_path.exists():
+            raise WorkspaceError(
+                f"{self.folder} already holds a Suluhu workspace; it was left untouched."
+            )
+        if not committee.name.strip():
+            raise ValidationError("committee", "Give the committee's name.")
+        rules.validate_committee_code(committee.code)
+        rules.validate_username(admin.username)
+        problems = rules.passphrase_problems(passphrase, admin.username)
+        if problems:
+            raise ValidationError("passphrase", " ".join(problems))
+
+    def _first_database(self, keys: Keys, committee: Committee, admin: User) -> None:
+        from desktop.domain.model.users import Role
+        from desktop.domain.services.audit import record
+        from storage import schema
+        from storage.engine import open_engine
+        from storage.sealing import Sealer
+        from storage.unit_of_work import SqlUnitOfWork
+
+        engine = open_engine(self.db_path, keys.database_key, create=True)
+        try:
+            schema.upgrade(engine)
+            taxonomy = self.taxonomy()
+            if not committee.non_mediable:
+                committee.non_mediable = taxonomy.non_mediable_defaults()
+            admin.role = Role.ADMINISTRATOR
+            admin.restricted_access = True
+            with SqlUnitOfWork(engine, Sealer(keys.restricted_key)) as uow:
+                uow.committee.save(committee)
+                admin.id = uow.users.add(admin)
+                record(uow, self.clock, admin.username, "create_workspace")
+                uow.commit()
+        finally:
+            engine.dispose()
+
+    # -- signing in -------------------------------------------------------------------------
+
+    def sign_in(self, username: str, passphrase: str) -> SqlOpenWorkspace:
+        from storage import keys as keyslots
+
+        keyfile = self._keyfile()
+        throttle, tag = self._throttle(), self._throttle_key(username)
+        wait = throttle.wait_seconds(tag)
+        if wait > 0:
+            raise Throttled(
+                f"Too many wrong passphrases. Wait {_duration(wait)} before trying again.", wait
+            )
+        device = self._device_secret(keyfile)
+        try:
+            keys = keyfile.unlock(username, passphrase, device)
+        except keyslots.WrongPassphrase:
+            failures = throttle.failed(tag)
+            left = max(0, 5 - failures)
+            hint = f" {left} more tries before a waiting time." if left else ""
+            raise WrongPassphrase(
+                "The user name or passphrase is wrong. Check the keyboard language and Caps "
+                "Lock." + hint
+            ) from None
+        except keyslots.DeviceSecretMissing as error:
+            raise WorkspaceError(str(error)) from None
+        from storage.open_workspace import SqlOpenWorkspace
+
+        opened = SqlOpenWorkspace.open(self, keyfile, keys, username, device)
+        opened.audit_sign_in(throttle.succeeded(tag), throttle.damage_found)
+        return opened
+
+    def recover(self, recovery_key: str, username: str, new_passphrase: str) -> SqlOpenWorkspace:
+        """Open with the recovery sheet and give ``username`` (an administrator) a new
+        passphrase; when the keyring secret was lost, a new one is made for this installation."""
+        from storage import keys as keyslots
+        from storage.recovery import RecoveryKeyInvalid, parse_recovery_key
+
+        try:
+            raw = parse_recovery_key(recovery_key)
+        except RecoveryKeyInvalid as error:
+            raise WorkspaceError(str(error)) from None
+        problems = rules.passphrase_problems(new_passphrase, username)
+        if problems:
+            raise ValidationError("passphrase", " ".join(problems))
+        keyfile = self._keyfile()
+        try:
+            keys = keyfile.unlock_recovery(raw)
+        except keyslots.WrongRecoveryKey as error:
+            raise WrongPassphrase(str(error)) from None
+        device = self._device_secret(keyfile, repair=True)
+        from storage.open_workspace import SqlOpenWorkspace
+
+        opened = SqlOpenWorkspace.open(self, keyfile, keys, username, device, recovering=True)
+        try:
+            opened.enrol_after_recovery(new_passphrase)
+        except BaseException:
+            opened.close()
+            raise
+        self._throttle().succeeded(self._throttle_key(username))
+        return opened
+
+    # -- helpers ----------------------------------------------------------------------------
+
+    def _info(self) -> dict[str, object]:
+        try:
+            data = json.loads((self.folder / INFO).read_bytes())
+        except (OSError, ValueError):
+            return {}
+        return data if isinstance(data, dict) else {}
+
+    def _keyfile(self) -> KeyFile:
+        from storage.keys import KeyFile, KeyFileDamaged, KeyFileMissing
+
+        if not self.folder.is_dir():
+            raise WorkspaceMissing(
+                f"There is no workspace at {self.folder}. Check the folder, or create one."
+            )
+        try:
+            return KeyFile.load(self.keys_path)
+        except KeyFileMissing:
+            raise WorkspaceMissing(
+                f"There is no workspace at {self.folder}. Check the folder, or create one."
+            ) from None
+        except KeyFileDamaged as error:
+            raise WorkspaceDamaged(
+                f"{error} Restore the folder from a backup copy of the workspace."
+            ) from None
+
+    def _device_secret(self, keyfile: KeyFile, repair: bool = False) -> bytes | None:
+        """The keyring secret for this workspace; with ``repair``, a new one when it is lost."""
+        store = self.secrets()
+        secret = store.get(self.workspace_id())
+        if secret is None and repair:
+            secret = store.create(self.workspace_id())
+        return secret
+
+    def _throttle(self) -> Throttle:
+        from storage.throttle import Throttle
+
+        return Throttle(self.folder / SIGNIN)
+
+    def _throttle_key(self, username: str) -> str:
+        name = username.strip().casefold().encode()
+        return hashlib.sha256(self.workspace_id().encode() + b"\0" + name).hexdigest()
+
+
+def _duration(seconds: float) -> str:
+    minutes, rest = divmod(int(seconds + 0.999), 60)
+    if minutes == 0:
+        return f"{rest} seconds"
+    return f"{minutes} min {rest:02d} s"
