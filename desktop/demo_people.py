@@ -1,9 +1,40 @@
-"""Synthetic names and places for demo workspaces. Every person here is invented."""
+"""Synthetic names, places and case texts for demo workspaces. Every person here is invented;
+the texts describe typical situations, never a real case.
 
-FEMALE = ["Amina", "Wanjiru", "Achieng", "Zawadi", "Neema", "Halima", "Fatuma", "Akinyi", "Nafula", "Mwanaisha", "Rehema", "Imani", "Auma", "Chebet", "Wairimu", "Njeri", "Nasra", "Hodan", "Faduma", "Maryam", "Aisha", "Khadija", "Salma", "Layla", "Nour", "Rania", "Huda", "Samira", "Grace", "Esther", "Mercy", "Joyce", "Agnes", "Beatrice", "Nyokabi", "Atieno", "Jeruto", "Saida", "Mwajuma"]
-MALE = ["Juma", "Baraka", "Otieno", "Kamau", "Mwangi", "Omondi", "Hassan", "Abdi", "Mohamed", "Ahmed", "Yusuf", "Ibrahim", "Omar", "Ali", "Khalid", "Tariq", "Karim", "Samir", "Bilal", "Musa", "Daudi", "Petro", "Yohana", "Kiprono", "Kipchoge", "Wekesa", "Wafula", "Njoroge", "Mutua", "Kariuki", "Ochieng", "Odhiambo", "Salim", "Rashid", "Farah", "Abdullahi", "Emmanuel", "Joseph", "Peter"]
-FAMILY = ["Wanjiku", "Otieno", "Kamau", "Mwangi", "Omondi", "Hassan", "Abdi", "Mohamed", "Ahmed", "Mutua", "Kariuki", "Ochieng", "Njoroge", "Wekesa", "Wafula", "Kiprono", "Chebet", "Nyambura", "Juma", "Mussa", "Salim", "Rashid", "Farah", "Warsame", "Osman", "Haji", "Al-Amin", "Al-Hashimi", "Haddad", "Nasser", "Khalil", "Mansour", "Okello", "Mugisha", "Nkurunziza", "Habimana", "Mbeki", "Ndayisaba", "Tumusiime", "Byaruhanga", "Lukwago", "Ssempala", "Mfinanga", "Mushi", "Lyimo", "Massawe", "Swai"]
-VILLAGES = ["Laini Saba", "Soweto East", "Gatwekera", "Kianda", "Makina", "Mashimoni", "Silanga", "Lindi", "Kisumu Ndogo", "Raila", "Olympic", "Karanja", "Siranga", "Mugumoini", "Kambi Muru", "Salama", "Amani", "Tumaini", "Baraka"]
+Texts are keyed by dispute-category code, then by SDG group code (so a category added to the
+taxonomy later still gets plausible text), then ``"other"``.
+"""
+
+FEMALE = (
+    "Amina Wanjiru Achieng Zawadi Neema Halima Fatuma Akinyi Nafula Mwanaisha Rehema Imani "
+    "Auma Chebet Wairimu Njeri Nasra Hodan Faduma Maryam Aisha Khadija Salma Layla Nour Rania "
+    "Huda Samira Grace Esther Mercy Joyce Agnes Beatrice Nyokabi Atieno Jeruto Saida Mwajuma "
+    "Ifrah Sahra Ayaan Deka Hawa Zainab Asha Mariam Yasmin Farida Nadia Jamila Latifa Sabra "
+    "Nakato Nabirye Namubiru Akello Adong Aber Nyiramana Uwase Mukamana Ingabire Tumaini "
+    "Upendo Furaha Sikudhani Pendo Mwanahawa Wambui Nduta Jepkosgei Chepkoech Kerubo Moraa"
+).split()
+MALE = (
+    "Juma Baraka Otieno Kamau Mwangi Omondi Hassan Abdi Mohamed Ahmed Yusuf Ibrahim Omar Ali "
+    "Khalid Tariq Karim Samir Bilal Musa Daudi Petro Yohana Kiprono Kipchoge Wekesa Wafula "
+    "Njoroge Mutua Kariuki Ochieng Odhiambo Salim Rashid Farah Abdullahi Emmanuel Joseph Peter "
+    "Abdirahman Abdikadir Guled Mahad Liban Mustafa Hamza Idris Suleiman Zakaria Anwar Nabil "
+    "Ssemanda Mukasa Kato Okot Opio Habimana Niyonzima Bizimana Hakizimana Amani Faraja "
+    "Shukuru Bakari Athumani Ramadhani Kimani Gitau Ndirangu Kibet Cheruiyot Onyango Makori"
+).split()
+FAMILY = (
+    "Wanjiku Otieno Kamau Mwangi Omondi Hassan Abdi Mohamed Ahmed Mutua Kariuki Ochieng Njoroge "
+    "Wekesa Wafula Kiprono Chebet Nyambura Juma Mussa Salim Rashid Farah Warsame Osman Haji "
+    "Al-Amin Al-Hashimi Haddad Nasser Khalil Mansour Okello Mugisha Nkurunziza Habimana Mbeki "
+    "Ndayisaba Tumusiime Byaruhanga Lukwago Ssempala Mfinanga Mushi Lyimo Massawe Swai "
+    "Abdullahi Hussein Yusuf Aden Jama Egal Al-Rahman Bakri Saleh Obeid Nabwire Namukasa "
+    "Kyomuhendo Tusiime Uwimana Mukiza Kimaro Temba Shirima Ngowi Kiptoo Rotich Nyaga Maina"
+).split()
+VILLAGES = (
+    "Laini Saba, Soweto East, Gatwekera, Kianda, Makina, Mashimoni, Silanga, Lindi, Kisumu Ndogo, "
+    "Raila, Olympic, Karanja, Siranga, Mugumoini, Kambi Muru, Salama, Amani, Tumaini, Baraka"
+).split(", ")
+
+# Kept for callers of the first version of this module.
 DESCRIPTIONS = (
     "Dispute over the boundary between two plots after the fence was moved.",
     "Family disagreement about the sharing of inherited land.",
@@ -13,4 +44,157 @@ DESCRIPTIONS = (
     "Maintenance for the children after separation.",
     "Rent arrears and a threatened eviction.",
     "Wages not paid for three weeks of casual work.",
+)
+
+CASE_TEXTS: dict[str, tuple[str, ...]] = {
+    "land_boundary": (
+        "Dispute over the boundary between two plots after the fence was moved.",
+        "The respondent built a wall that the complainant says is on her plot.",
+        "Beacons between the two plots were removed during the rains.",
+    ),
+    "land_property": (
+        "Two families claim the same plot; both hold sale agreements.",
+        "The complainant paid for a plot but the seller has not handed it over.",
+    ),
+    "inheritance": (
+        "Family disagreement about the sharing of inherited land.",
+        "The widow says her late husband's brothers want to take the house.",
+        "Siblings disagree over the sale of their late father's shop.",
+    ),
+    "marriage_divorce": (
+        "The couple has separated and disagrees about the household goods.",
+        "The wife's family asks for the return of the dowry after separation.",
+    ),
+    "child_custody": (
+        "Maintenance for the children after separation.",
+        "The father has stopped paying school fees for the two children.",
+        "The grandmother asks for the children to stay with her.",
+    ),
+    "family": (
+        "Quarrel between in-laws over the use of the family compound.",
+        "Adult children disagree about caring for their elderly mother.",
+    ),
+    "employment": (
+        "Wages not paid for three weeks of casual work.",
+        "A house help was dismissed without the pay owed to her.",
+        "Dispute over pay for building work left unfinished.",
+    ),
+    "goods_services": (
+        "A phone bought from a trader stopped working after a week.",
+        "The tailor kept the cloth and did not sew the uniforms.",
+    ),
+    "money_debt": (
+        "Unpaid debt for goods bought on credit at the shop.",
+        "A loan from the savings group has not been repaid.",
+        "Money lent for a funeral has not been returned.",
+    ),
+    "housing": (
+        "Rent arrears and a threatened eviction.",
+        "The landlord locked the room and kept the tenant's belongings.",
+        "The tenant left without paying and the deposit is disputed.",
+    ),
+    "public_services": (
+        "Dispute with the water point committee over disconnection.",
+        "Residents complain about the sharing of the communal toilets.",
+    ),
+    "livestock_crop_damage": (
+        "Goats damaged crops on the neighbouring farm.",
+        "Cattle strayed into the maize field and ate the harvest.",
+    ),
+    "neighbour_nuisance": (
+        "Noise and rubbish from the neighbouring compound.",
+        "Waste water from the neighbour's house floods the path.",
+    ),
+    "neighbours": (
+        "Quarrel between neighbours over the shared path.",
+        "Children of two neighbours fought and the parents quarrelled.",
+    ),
+    "personal_injury": (
+        "The complainant was injured by a motorbike taxi and wants compensation.",
+        "A dog bit a child and the owner refuses to pay the clinic bill.",
+    ),
+    "environment": (
+        "Smoke from charcoal burning next to the homes.",
+        "Dumping of waste near the river used for washing.",
+    ),
+    "gbv": (
+        "The complainant reports repeated beatings by her partner.",
+        "A woman reports that she was assaulted on her way home.",
+        "The complainant's husband took her earnings and threatens her.",
+    ),
+    "child_abuse": (
+        "A neighbour reports that a child is beaten and kept out of school.",
+        "A girl of school age is to be married to an older man.",
+    ),
+    "serious_crime": (
+        "Theft of livestock with threats of violence.",
+        "A shop was broken into and goods stolen at night.",
+    ),
+    "other": ("Disagreement that the parties asked the committee to help resolve.",),
+}
+
+HEARING_NOTES = (
+    "Both parties stated their views; the committee asked for documents.",
+    "The parties listened to each other and agreed to meet again.",
+    "The respondent accepted part of the claim.",
+    "Witnesses were heard; tempers were calm.",
+    "The committee visited the site with both parties.",
+    "The respondent did not come; the committee will send a second invitation.",
+)
+NEXT_STEPS = (
+    "Parties to bring their documents.",
+    "Bring witnesses to the next hearing.",
+    "Site visit to the plots.",
+    "Families to discuss a proposal at home.",
+    "Committee to ask the village elder for the history.",
+)
+AGREEMENT_TERMS: dict[str, tuple[str, ...]] = {
+    "land_property": (
+        "The boundary follows the old beacons; the respondent moves the fence within 14 days.",
+        "The parties share the disputed strip equally and plant a hedge on the new line.",
+    ),
+    "family": (
+        "The father pays maintenance monthly on the first Saturday, through the chair.",
+        "The property is shared as agreed before the family elders; a list is attached.",
+    ),
+    "money_debt": (
+        "The debt is repaid in four monthly instalments, witnessed by the secretary.",
+        "Half is paid now and the rest at harvest time.",
+    ),
+    "housing": (
+        "The tenant pays the arrears in three instalments and may stay.",
+        "The tenant leaves at the end of the month; the deposit covers the arrears.",
+    ),
+    "neighbours": (
+        "Animals are kept fenced; damage is paid in maize at harvest.",
+        "The parties agree quiet hours after ten at night and a shared rubbish pit.",
+    ),
+    "other": ("The parties agree to the terms read out and signed before the committee.",),
+}
+FOLLOW_UP_NOTES = {
+    "complied": ("The terms have been kept.", "Payment seen; both parties satisfied."),
+    "partly": ("One instalment is late.", "Most of the terms are kept; one is pending."),
+    "breached": ("The respondent has not kept the terms.", "The fence was not moved."),
+}
+REFERRAL_REASONS = {
+    "formal": (
+        "The matter needs a formal decision; the party wishes to go on with it.",
+        "Safety concerns: the party needs protection and medical care.",
+        "The party needs legal advice and representation.",
+    ),
+    "informal": (
+        "The elders know the history of the land and can decide it.",
+        "The matter concerns the mosque committee; referred with the parties' agreement.",
+    ),
+}
+FEEDBACK = (
+    "The case was received and acted on; the party was assisted.",
+    "A statement was recorded and the matter is handled there.",
+    "The elders met the families and settled the matter.",
+    "The party received advice and was helped to file the claim.",
+)
+OUTCOME_NOTES = (
+    "Closed after the parties confirmed the outcome.",
+    "The parties were informed of the closure.",
+    "",
 )

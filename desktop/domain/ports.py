@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
@@ -11,6 +11,7 @@ from desktop.domain.model.audit import AuditEvent
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Dispute
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
+from desktop.domain.model.records import CaseRecord
 from desktop.domain.model.referrals import JusticeActor, Referral
 from desktop.domain.model.users import User
 
@@ -126,3 +127,22 @@ class UnitOfWork(Protocol):
     ) -> None: ...
     def commit(self) -> None: ...
     def rollback(self) -> None: ...
+
+
+class CaseLoader(Protocol):
+    """Writes whole cases in bulk (demo data, a committee's existing register), bypassing the
+    per-case use cases; see :mod:`desktop.domain.model.records` for the record's local ids."""
+
+    def load(
+        self,
+        records: Iterable[CaseRecord],
+        *,
+        batch: int = 2000,
+        progress: Callable[[int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> int:
+        """Write ``records`` in batches of ``batch``, one transaction each (a crash loses at
+        most the batch being written), setting the records' ids; ``progress`` gets the number
+        written so far after each batch; stop before the next batch once ``cancelled()`` is
+        true. Return the number of cases written. Writes no audit event."""
+        ...

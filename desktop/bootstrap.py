@@ -1,0 +1,65 @@
+"""The composition root: the one place that wires storage into the app and the CLI.
+
+Nothing happens at import time. The GUI path shows its first window before SQLAlchemy, keyring
+or reportlab are imported; the workspace imports them on the worker thread at sign-in.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from pathlib import Path
+
+from desktop import paths
+from desktop.workspace import Workspace
+
+log = logging.getLogger("suluhu")
+
+
+def make_workspace(folder: Path | None = None) -> Workspace:
+    from storage.workspace import SqlCipherWorkspace
+
+    return SqlCipherWorkspace(folder or paths.default_workspace())
+
+
+def setup_logging(folder: Path) -> None:
+    """Log to ``logs/suluhu.log`` in the workspace: events and error types, never case data."""
+    logs = paths.log_folder(folder)
+    try:
+        os.makedirs(logs, mode=0o700, exist_ok=True)
+        handler: logging.Handler = logging.FileHandler(logs / "suluhu.log", encoding="utf-8")
+    except OSError:
+        handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("suluhu")
+    root.handlers[:] = [handler]
+    root.setLevel(logging.INFO)
+
+
+def disable_core_dumps() -> None:
+    """A core dump would hold the unwrapped keys and whatever case was on screen."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def run_app(folder: Path | None = None) -> int:
+    from PySide6.QtWidgets import QApplication
+
+    disable_core_dumps()
+    workspace_folder = folder or paths.default_workspace()
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Suluhu")
+    from desktop.i18n import install
+    from desktop.views.controller import AppController
+
+    install(app)  # type: ignore[arg-type]
+    controller = AppController(make_workspace(workspace_folder))
+    controller.start()
+    setup_logging(workspace_folder)
+    log.info("app started")
+    return app.exec()
