@@ -10,9 +10,13 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.workspace import Workspace
+
+if TYPE_CHECKING:
+    from desktop.views.controller import AppController
 
 log = logging.getLogger("suluhu")
 
@@ -47,19 +51,31 @@ def disable_core_dumps() -> None:
         pass
 
 
+def show_first_window(folder: Path) -> AppController:
+    """Translations, then the wizard or the sign-in window; the QApplication must exist."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.i18n import install
+    from desktop.views.controller import AppController
+
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Suluhu")
+    install(app)
+    controller = AppController(make_workspace(folder))
+    controller.start()
+    return controller
+
+
 def run_app(folder: Path | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     disable_core_dumps()
     workspace_folder = folder or paths.default_workspace()
     app = QApplication.instance() or QApplication(sys.argv)
-    app.setApplicationName("Suluhu")
-    from desktop.i18n import install
-    from desktop.views.controller import AppController
-
-    install(app)  # type: ignore[arg-type]
-    controller = AppController(make_workspace(workspace_folder))
-    controller.start()
+    controller = show_first_window(workspace_folder)
     setup_logging(workspace_folder)
     log.info("app started")
-    return app.exec()
+    code = app.exec()
+    controller.deleteLater()
+    return code

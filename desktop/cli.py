@@ -13,13 +13,15 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import paths
 from desktop.domain.errors import DomainError, ValidationError
 from desktop.workspace import OpenWorkspace, WorkspaceError
 
 Handler = Callable[[argparse.Namespace], int]
-Subparsers = "argparse._SubParsersAction[argparse.ArgumentParser]"
+if TYPE_CHECKING:
+    Subparsers = argparse._SubParsersAction[argparse.ArgumentParser]
 
 
 class CliError(Exception):
@@ -33,9 +35,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = root.add_subparsers(dest="command")
 
     def command(
-        name: str, handler: Handler, text: str, parent: Subparsers = sub
+        name: str, handler: Handler, text: str, parent: Subparsers | None = None
     ) -> argparse.ArgumentParser:
-        parser = parent.add_parser(name, help=text, description=text)
+        parser = (parent or sub).add_parser(name, help=text, description=text)
         parser.add_argument("--workspace", type=Path, help="the workspace folder")
         parser.add_argument("--user", help="the acting user (default: $SULUHU_USER)")
         parser.add_argument("--json", action="store_true", help="machine-readable output")

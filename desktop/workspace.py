@@ -13,7 +13,7 @@ from typing import Protocol
 
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.users import Actor, User
-from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.ports import CaseLoader, Clock, UnitOfWork
 from desktop.domain.taxonomy import Taxonomy
 
 
@@ -58,6 +58,9 @@ class OpenWorkspace(Protocol):
     taxonomy: Taxonomy
 
     def unit_of_work(self) -> UnitOfWork: ...
+    def case_loader(self) -> CaseLoader:
+        """Bulk writing of whole cases (demo data), bypassing the per-case use cases."""
+
     def committee(self) -> Committee: ...
     def change_passphrase(self, old: str, new: str) -> None: ...
     def add_user(self, user: User, passphrase: str) -> User: ...

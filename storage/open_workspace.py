@@ -32,6 +32,7 @@ from storage.unit_of_work import SqlUnitOfWork
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from storage.bulk import BulkLoader
     from storage.workspace import SqlCipherWorkspace
 
 BACKUPS_KEPT = 10
@@ -117,6 +118,12 @@ class SqlOpenWorkspace:
     def unit_of_work(self) -> SqlUnitOfWork:
         engine, keys = self._require_engine(), self._require_keys()
         return SqlUnitOfWork(engine, Sealer(keys.restricted_key))
+
+    def case_loader(self) -> BulkLoader:
+        from storage.bulk import BulkLoader
+
+        keys = self._require_keys()
+        return BulkLoader(self._require_engine(), Sealer(keys.restricted_key))
 
     def committee(self) -> Committee:
         with self.unit_of_work() as uow:

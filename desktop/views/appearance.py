@@ -32,6 +32,7 @@ QFrame#signInCard {{
     border-radius: 8px;
 }}
 QLabel#pageText {{ color: #3a3a3a; }}
+QCheckBox::indicator {{ width: 1em; height: 1em; }}
 """
 
 

@@ -49,7 +49,11 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("navigation")
         self.pages = QStackedWidget(self)
         self._add_pages()
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + self.fontMetrics().height() * 3)
+        metrics = self.nav.fontMetrics()
+        widest = max(
+            metrics.horizontalAdvance(self.nav.item(r).text()) for r in range(self.nav.count())
+        )
+        self.nav.setFixedWidth(max(widest + 60, metrics.horizontalAdvance("M") * 11))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
@@ -142,6 +146,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self, role: str) -> None:
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
+        bar.setContentsMargins(12, 4, 8, 4)
         self.user_label = QLabel(
             self.tr("Signed in as %1 (%2)").replace("%1", self.display_name).replace("%2", role),
             self,

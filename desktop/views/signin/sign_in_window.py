@@ -107,8 +107,10 @@ class SignInWindow(QWidget):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(14)
-        inner.addWidget(app_name, 0, Qt.AlignmentFlag.AlignHCenter)
-        inner.addWidget(self.committee_label, 0, Qt.AlignmentFlag.AlignHCenter)
+        app_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        inner.addWidget(app_name)
+        inner.addWidget(self.committee_label)
+        inner.addSpacing(6)
         inner.addLayout(form)
         inner.addWidget(self.sign_in_button)
         inner.addWidget(self.busy)
@@ -123,6 +125,9 @@ class SignInWindow(QWidget):
         outer.addLayout(row)
         outer.addStretch(2)
         self.committee_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        tall = round(self.fontMetrics().height() * 2.2)
+        for widget in (self.username_edit, self.passphrase_edit, self.sign_in_button):
+            widget.setMinimumHeight(tall)
 
     def _committee_name(self) -> str:
         name = getattr(self._workspace, "committee_name", None)

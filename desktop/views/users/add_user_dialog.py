@@ -43,7 +43,7 @@ class AddUserDialog(QDialog):
         for role in (Role.MEMBER, Role.PARALEGAL, Role.PROGRAMME_OFFICER, Role.ADMINISTRATOR):
             self.role_box.addItem(role_label(role), role)
         self.restricted_box = QCheckBox(
-            self.tr("May read restricted cases (gender-based violence, child protection)"), self
+            self.tr("May read them (gender-based violence, child protection)"), self
         )
         self.restricted_box.setObjectName("restricted")
         note = QLabel(
@@ -60,7 +60,7 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Name"), self.display_name_edit)
         form.addRow(self.tr("Username"), self.username_edit)
         form.addRow(self.tr("Role"), self.role_box)
-        form.addRow("", self.restricted_box)
+        form.addRow(self.tr("Restricted cases"), self.restricted_box)
         self.passphrase = NewPassphraseFields(form, self, self.tr("First passphrase"))
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)

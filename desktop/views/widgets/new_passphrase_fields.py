@@ -73,11 +73,11 @@ class NewPassphraseFields(QObject):
 
     def _update(self) -> None:
         text = self.passphrase()
-        self.meter.set_strength(passphrase_rules.strength(text, self._username))
+        self.meter.set_strength(passphrase_rules.strength(text, self._username), bool(text))
         if not text:
             self.hint.setText(
                 self.tr(
-                    "A passphrase of three or four ordinary words is easy to remember and hard "
+                    "A passphrase of four or more ordinary words is easy to remember and hard "
                     "to guess. Do not write it on the laptop."
                 )
             )

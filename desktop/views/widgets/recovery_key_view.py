@@ -13,7 +13,7 @@ class RecoveryKeyView(QLabel):
     def __init__(self, recovery_key: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 1.6)
+        font.setPointSizeF(max(font.pointSizeF(), self.font().pointSizeF()) * 2.0)
         font.setBold(True)
         self.setFont(font)
         self.setObjectName("recoveryKey")
@@ -24,7 +24,7 @@ class RecoveryKeyView(QLabel):
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.setStyleSheet(
             "QLabel#recoveryKey { background: #fbfaf5; border: 2px dashed #8c8c8c;"
-            " border-radius: 6px; padding: 16px; }"
+            " border-radius: 6px; padding: 18px; }"
         )
         self.set_key(recovery_key)
 

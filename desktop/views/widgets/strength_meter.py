@@ -22,7 +22,7 @@ class StrengthMeter(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._bar, 1)
         layout.addWidget(self._label)
-        self.set_strength(0)
+        self.set_strength(0, typed=False)
 
     def strength(self) -> int:
         return self._bar.value()
@@ -30,10 +30,11 @@ class StrengthMeter(QWidget):
     def text(self) -> str:
         return self._label.text()
 
-    def set_strength(self, value: int) -> None:
+    def set_strength(self, value: int, typed: bool = True) -> None:
+        """0 (too short) to 4 (strong); 1 is refused, 2 and more accepted."""
         words = (
-            self.tr("Not set"),
-            self.tr("Weak"),
+            self.tr("Too short") if typed else "",
+            self.tr("Too weak"),
             self.tr("Fair"),
             self.tr("Good"),
             self.tr("Strong"),

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QFormLayout,
-    QLabel,
     QLineEdit,
     QVBoxLayout,
     QWidget,
@@ -14,6 +13,7 @@ from PySide6.QtWidgets import (
 
 from desktop.domain.model.users import Role, User
 from desktop.views.username_rules import is_valid_username, suggest_username
+from desktop.views.widgets.hinted_field import HintedField
 from desktop.views.widgets.new_passphrase_fields import NewPassphraseFields
 
 
@@ -34,18 +34,17 @@ class AdministratorPage(QWizardPage):
         self.username_edit = QLineEdit(self)
         self.username_edit.setObjectName("username")
         self.username_edit.setMaxLength(32)
-        username_hint = QLabel(
-            self.tr("Used to sign in: small letters and numbers, no spaces."), self
+        username_field = HintedField(
+            self.username_edit,
+            self.tr("Used to sign in: small letters and numbers, no spaces."),
+            self,
         )
-        username_hint.setWordWrap(True)
-        username_hint.setStyleSheet("color: #5a5a5a;")
 
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(12)
         form.addRow(self.tr("Your name"), self.display_name_edit)
-        form.addRow(self.tr("Username"), self.username_edit)
-        form.addRow("", username_hint)
+        form.addRow(self.tr("Username"), username_field)
         self.passphrase = NewPassphraseFields(form, self)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
-from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QFormLayout, QLineEdit, QVBoxLayout, QWidget, QWizardPage
 
 from desktop.domain.model.committee import Committee
+from desktop.views.widgets.hinted_field import HintedField
 from desktop.views.wizard.case_code import CODE_PATTERN, suggest_code
 
 
@@ -27,14 +28,13 @@ class CommitteePage(QWizardPage):
             QRegularExpressionValidator(QRegularExpression("[A-Za-z]{0,5}"), self.code_edit)
         )
         self.code_edit.setMaximumWidth(self.code_edit.fontMetrics().horizontalAdvance("W") * 9)
-        code_hint = QLabel(
+        code_field = HintedField(
+            self.code_edit,
             self.tr(
                 "2 to 5 letters at the start of every case number, as in %1-2026-0001."
             ).replace("%1", "KBR"),
             self,
         )
-        code_hint.setWordWrap(True)
-        code_hint.setStyleSheet("color: #5a5a5a;")
         self.area_edit = QLineEdit(self)
         self.area_edit.setObjectName("area")
         self.area_edit.setPlaceholderText(self.tr("for example: Nairobi, Kibera"))
@@ -43,8 +43,7 @@ class CommitteePage(QWizardPage):
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setVerticalSpacing(12)
         form.addRow(self.tr("Committee name"), self.name_edit)
-        form.addRow(self.tr("Case number code"), self.code_edit)
-        form.addRow("", code_hint)
+        form.addRow(self.tr("Case number code"), code_field)
         form.addRow(self.tr("Area"), self.area_edit)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

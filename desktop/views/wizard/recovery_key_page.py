@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtWidgets import QVBoxLayout, QWidget, QWizardPage
 
 from desktop.views.widgets.message_label import MessageLabel
 from desktop.views.widgets.recovery_sheet_panel import RecoverySheetPanel
@@ -15,12 +15,11 @@ class RecoveryKeyPage(QWizardPage):
         self.setTitle(self.tr("Your recovery key"))
         self.setFinalPage(True)
         self.panel = RecoverySheetPanel(self)
-        self.keyring_note = QLabel(
-            self.tr("This computer has no password store, so Suluhu works on passphrases alone."),
-            self,
-        )
-        self.keyring_note.setWordWrap(True)
+        self.keyring_note = MessageLabel(self)
         self.keyring_note.setObjectName("keyringNote")
+        self.keyring_note.show_info(
+            self.tr("This computer has no password store, so Suluhu works on passphrases alone.")
+        )
         self.keyring_note.hide()
         self.reminder = MessageLabel(self)
         layout = QVBoxLayout(self)

@@ -10,6 +10,7 @@ class WelcomePage(QWizardPage):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTitle(self.tr("Welcome to Suluhu"))
+        self.setSubTitle(self.tr("A casebook for community dispute committees."))
         paragraphs = (
             self.tr(
                 "Suluhu is a casebook for your dispute committee. It keeps a record of each "

@@ -1,0 +1,150 @@
+"""`make bench`: each benchmark as a ratio against a reference measured in the same run.
+
+Prints one line per benchmark and writes them to bench-results.json (name, measured,
+reference, ratio, target, pass). The 100,000-case demo workspace is built once, in a temporary
+folder, and removed at the end. Set SULUHU_BENCH_CASES for a smaller run while developing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CASES = int(os.environ.get("SULUHU_BENCH_CASES", "100000"))
+USER, PASSPHRASE = "bench", "Bench-passphrase-2026"
+PAGE_QUERY = (
+    "SELECT d.category, p.sex, d.status, count(*), sum(length(p.name)) "
+    "FROM parties p JOIN disputes d ON d.id = p.dispute_id GROUP BY 1, 2, 3"
+)
+
+
+def median_time(action: Callable[[], object], runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def result(
+    name: str, measured: float, reference: float | None, target: float, unit: str = "ratio"
+) -> dict[str, object]:
+    ratio = measured / reference if reference else measured
+    passed = ratio <= target if unit == "ratio" else measured <= target
+    return {
+        "name": name,
+        "measured": round(measured, 4),
+        "reference": round(reference, 4) if reference else None,
+        "ratio": round(ratio, 3),
+        "target": f"<= {target}{'x' if unit == 'ratio' else ' ' + unit}",
+        "pass": passed,
+    }
+
+
+def bench_demo(folder: Path) -> dict[str, object]:
+    from desktop.demo_command import make_demo
+
+    start = time.perf_counter()
+    make_demo(folder, USER, PASSPHRASE, CASES, seed=7)
+    seconds = time.perf_counter() - start
+    return result(f"demo --cases {CASES}", seconds, None, 60.0, "s")
+
+
+def bench_first_paint(folder: Path) -> dict[str, object]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+
+    def child(*args: str) -> Callable[[], object]:
+        command = [sys.executable, "-m", "tests.bench.paint_child", *args]
+        return lambda: subprocess.run(command, env=env, cwd=ROOT, check=True, timeout=60)
+
+    bare, signin = child("bare"), child("signin", str(folder))
+    bare()
+    signin()  # warm the file cache for both
+    measured = median_time(signin, 7)
+    reference = median_time(bare, 7)
+    return result("sign-in window painted vs bare PySide6 window", measured, reference, 1.5)
+
+
+def bench_unlock(folder: Path) -> list[dict[str, object]]:
+    from keyring.backends.fail import Keyring
+
+    from storage.keys import DEFAULT_KDF, _argon2
+    from storage.secrets import DeviceSecretStore
+    from storage.workspace import SqlCipherWorkspace
+
+    workspace = SqlCipherWorkspace(folder, secrets=DeviceSecretStore(Keyring()))
+
+    def unlock() -> None:
+        workspace.sign_in(USER, PASSPHRASE).close()
+
+    measured = median_time(unlock, 5)
+    kdf = median_time(lambda: _argon2(PASSPHRASE.encode(), os.urandom(16), DEFAULT_KDF), 5)
+    row = result("unlock (sign in, database open)", measured, None, 0.3, "s")
+    row["reference"] = round(kdf, 4)
+    row["target"] = "0.1 to 0.3 s (the Argon2id KDF is the reference)"
+    row["pass"] = 0.1 <= measured <= 0.3
+    return [row]
+
+
+def bench_page_query(folder: Path, scratch: Path) -> dict[str, object]:
+    from keyring.backends.fail import Keyring
+
+    from storage.secrets import DeviceSecretStore
+    from storage.workspace import SqlCipherWorkspace
+
+    opened = SqlCipherWorkspace(folder, secrets=DeviceSecretStore(Keyring())).sign_in(
+        USER, PASSPHRASE
+    )
+    engine = opened._require_engine()  # type: ignore[attr-defined]
+    plain = scratch / "plain.db"  # synthetic demo data only, deleted at the end
+    with engine.connect() as connection:
+        raw = connection.connection.dbapi_connection
+        raw.execute(f"ATTACH DATABASE '{plain}' AS plain KEY ''")
+        raw.execute("SELECT sqlcipher_export('plain')")
+        raw.execute("DETACH DATABASE plain")
+        encrypted_run = lambda: raw.execute(PAGE_QUERY).fetchall()  # noqa: E731
+        encrypted_run()
+        measured = median_time(encrypted_run, 5)
+    opened.close()
+    reference_db = sqlite3.connect(plain)
+    reference_run = lambda: reference_db.execute(PAGE_QUERY).fetchall()  # noqa: E731
+    reference_run()
+    reference = median_time(reference_run, 5)
+    reference_db.close()
+    return result("page-heavy query, SQLCipher vs plain sqlite3", measured, reference, 1.3)
+
+
+def main() -> int:
+    scratch = Path(tempfile.mkdtemp(prefix="suluhu-bench-"))
+    folder = scratch / "workspace"
+    results: list[dict[str, object]] = []
+    try:
+        results.append(bench_demo(folder))
+        results.append(bench_first_paint(folder))
+        results.extend(bench_unlock(folder))
+        results.append(bench_page_query(folder, scratch))
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+    for row in results:
+        verdict = "PASS" if row["pass"] else "FAIL"
+        print(
+            f"{verdict}  {row['name']}: {row['measured']} (reference {row['reference']}, "
+            f"ratio {row['ratio']}, target {row['target']})"
+        )
+    (ROOT / "bench-results.json").write_text(json.dumps(results, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
