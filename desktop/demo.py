@@ -13,49 +13,50 @@ referred to a formal actor; sensitive ones are restricted. All people are invent
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from itertools import accumulate
+from typing import TypeVar
 
 from desktop import demo_people as people
 from desktop.domain import rules
 from desktop.domain.model.committee import Committee
-from desktop.domain.model.dispute import Channel, Dispute
-from desktop.domain.model.records import CaseRecord
-from desktop.domain.model.referrals import JusticeActor
+from desktop.domain.model.dispute import (
+    Channel,
+    Displacement,
+    Dispute,
+    Party,
+    PartyRole,
+    RiskFlag,
+    Sex,
+    Status,
+)
+from desktop.domain.model.proceedings import (
+    Agreement,
+    Answer,
+    FollowUp,
+    FollowUpResult,
+    Hearing,
+    Outcome,
+    PartyView,
+)
+from desktop.domain.model.records import UNSET_DISPUTE, CaseRecord
+from desktop.domain.model.referrals import (
+    Consent,
+    ConsentMethod,
+    Direction,
+    JusticeActor,
+    Referral,
+    ReferralStatus,
+    Urgency,
+)
 from desktop.domain.model.users import Role, User
-from desktop.domain.taxonomy import Taxonomy
+from desktop.domain.taxonomy import Mechanism, OutcomeKind, Taxonomy
 
 YEARS_BACK = 3
+_T = TypeVar("_T")
 DEFAULT_SEED = 2026
-
-# (kind, name, services). Kinds are actor-kind codes of the shipped taxonomy; an actor whose
-# kind the taxonomy lacks is left out by demo_actors(seed, taxonomy).
-_ACTORS = (
-    ("police", "Mashimoni Police Post, Gender and Children Desk", "GBV and child cases"),
-    ("police", "Lindi Police Station", "Reports, statements, protection"),
-    ("court", "Silanga Magistrate's Court", "Civil and criminal matters, small claims"),
-    ("prosecutor", "Office of the Prosecutor, Silanga", "Charging decisions"),
-    ("legal_aid", "Haki Mashinani Legal Aid Clinic", "Advice, representation, court forms"),
-    ("social_welfare", "Children's and Social Welfare Office, Makina", "Child protection"),
-    ("health_gbv_centre", "Tumaini Health Centre, GBV Recovery Desk", "Medical care, PEP"),
-    ("local_government", "Ward Administrator's Office, Kianda", "Land records, services"),
-    ("chief_elder", "Chief's Office, Laini Saba Location", "Land and family disputes"),
-    ("chief_elder", "Council of Elders, Gatwekera", "Customary land and inheritance"),
-    ("religious_leader", "Masjid Salama Committee", "Family matters, inheritance"),
-    ("womens_group", "Upendo Women's Group", "Accompaniment, safe space"),
-    ("other_committee", "Kisumu Ndogo Peace Committee", "Mediation"),
-)
-
-# Relative frequency of categories. Codes the taxonomy lacks are skipped; categories of the
-# taxonomy not listed get weight 1.
-CATEGORY_WEIGHTS = {
-    "land_boundary": 12, "land_property": 6, "inheritance": 7, "marriage_divorce": 6,
-    "child_custody": 6, "family": 5, "employment": 4, "goods_services": 3, "debt": 11,
-    "money_debt": 4, "housing": 6, "public_services": 2, "livestock_crop_damage": 6,
-    "neighbour_nuisance": 6, "neighbours": 4, "personal_injury": 2, "environment": 1.5,
-    "gbv": 3.5, "child_abuse": 1.5, "serious_crime": 1.5, "other": 2,
-}  # fmt: skip
 
 
 def demo_users() -> list[User]:
@@ -77,7 +78,7 @@ def demo_actors(seed: int, taxonomy: Taxonomy | None = None) -> list[JusticeActo
     elders, women's group...), ids unset; contact people and phones vary with ``seed``."""
     rng = random.Random(f"actors:{seed}")
     actors = []
-    for kind, name, services in _ACTORS:
+    for kind, name, services in people.ACTORS:
         if taxonomy is not None and not taxonomy.has_actor_kind(kind):
             continue
         first = rng.choice(rng.choice((people.FEMALE, people.MALE)))
@@ -120,7 +121,7 @@ def generate_cases(
     )
     rng = random.Random(seed)
     codes = [c.code for c in taxonomy.categories]
-    cumulative = list(accumulate(CATEGORY_WEIGHTS.get(code, 1.0) for code in codes))
+    cumulative = list(accumulate(people.CATEGORY_WEIGHTS.get(code, 1.0) for code in codes))
     story = CaseStory(rng, setting)
     sequences: dict[int, int] = {}
     for received in _received_dates(rng, count, today):
@@ -146,3 +147,366 @@ def _received_dates(rng: random.Random, count: int, today: date) -> list[date]:
         days.append(day)
     days.sort()
     return [date.fromordinal(day) for day in days]
+
+
+# --- one case's story ------------------------------------------------------------------------
+
+_DISPLACEMENT = (Displacement.NONE, Displacement.IDP, Displacement.REFUGEE,
+                 Displacement.RETURNEE, Displacement.UNKNOWN)  # fmt: skip
+_DISPLACEMENT_CUM = (84, 88, 94, 95, 100)
+_METHODS = (ConsentMethod.SIGNED, ConsentMethod.THUMBPRINT, ConsentMethod.VERBAL_WITH_WITNESS)
+_METHODS_CUM = (45, 80, 100)
+_ANSWERS = (Answer.YES, Answer.PARTLY, Answer.NO)
+_FIELDS = ("name", "phone", "village", "description")
+_STOPPED = frozenset({Status.CLOSED, Status.WITHDRAWN})
+
+
+def _lookup(table: dict[str, tuple[_T, ...]], code: str, group: str) -> tuple[_T, ...]:
+    return table.get(code) or table.get(group) or table["other"]
+
+
+def _outcome(taxonomy: Taxonomy, code: str, fallback: Callable[[OutcomeKind], bool]) -> str:
+    if taxonomy.has_outcome(code):
+        return code
+    return next(o.code for o in taxonomy.outcomes if fallback(o))
+
+
+@dataclass(frozen=True)
+class Setting:
+    taxonomy: Taxonomy
+    committee: Committee
+    members: tuple[int, ...]
+    restricted_members: tuple[int, ...]
+    actors: tuple[tuple[int, str], ...]  # (id, kind code)
+    today: date
+
+
+@dataclass(frozen=True)
+class _Category:
+    code: str
+    restricted: bool
+    mediable: bool
+    child: bool  # the complainant is a child, represented by a guardian
+    texts: tuple[str, ...]
+    terms: tuple[str, ...]
+    flags: tuple[tuple[RiskFlag, float], ...]
+    refer_to: tuple[tuple[int, str], ...]
+
+
+class _Case:
+    __slots__ = ("record", "dispute", "cat", "rounds", "consenter", "mediators")
+
+    def __init__(self, record: CaseRecord, cat: _Category, consenter: int) -> None:
+        self.record, self.dispute, self.cat = record, record.dispute, cat
+        self.rounds, self.consenter = 0, consenter
+        self.mediators = record.dispute.assigned
+
+
+class CaseStory:
+    """Tells one case at a time from a shared random stream (dates are day ordinals)."""
+
+    def __init__(self, rng: random.Random, setting: Setting) -> None:
+        self.rng, self.s, self.today = rng, setting, setting.today.toordinal()
+        tax = setting.taxonomy
+        self.bands = [tax.age_band_for(age) for age in range(rules.AGE_MAX + 1)]
+        self.formal = {k.code for k in tax.actor_kinds if k.mechanism is Mechanism.FORMAL}
+        self.feedback_days = {k.code: k.feedback_days for k in tax.actor_kinds}
+        self.outcomes = {
+            "agreement": _outcome(tax, "resolved_by_agreement", lambda o: o.requires_agreement),
+            "decided": _outcome(tax, "decided", lambda o: o.resolved and not o.requires_agreement),
+            "formal": _outcome(tax, "referred_formal", lambda o: not o.resolved),
+            "informal": _outcome(tax, "referred_informal", lambda o: not o.resolved),
+            "withdrawn": _outcome(tax, "withdrawn", lambda o: not o.resolved),
+            "unresolved": _outcome(tax, "unresolved", lambda o: not o.resolved),
+        }
+        self.refer_in = [a for a in setting.actors if a[1] in people.REFER_IN_FROM]
+        self.categories: dict[str, _Category] = {}
+
+    def _category(self, code: str) -> _Category:
+        cat = self.categories.get(code)
+        if cat is None:
+            tax, group = self.s.taxonomy, self.s.taxonomy.category(code).sdg_group
+            mediable = rules.is_mediable(tax.category(code), self.s.committee)
+            kinds = _lookup(people.REFER_TO, code, group)
+            refer_to = [a for a in self.s.actors if a[1] in kinds]
+            if not mediable:  # only to a formal actor
+                refer_to = [a for a in refer_to if a[1] in self.formal] or [
+                    a for a in self.s.actors if a[1] in self.formal
+                ]
+            cat = _Category(
+                code, tax.is_sensitive(code), mediable, code == "child_abuse",
+                _lookup(people.CASE_TEXTS, code, group),
+                _lookup(people.AGREEMENT_TERMS, code, group),
+                tuple((RiskFlag(f), p) for f, p in _lookup(people.RISK_FLAGS, code, group)),
+                tuple(refer_to or self.s.actors),
+            )  # fmt: skip
+            self.categories[code] = cat
+        return cat
+
+    def tell(self, number: str, received: date, code: str) -> CaseRecord:
+        rng, cat, s = self.rng, self._category(code), self.s
+        parties = self._parties(cat)
+        pool = s.restricted_members if cat.restricted else s.members
+        assigned = (rng.choice(pool),) if pool else ()
+        if pool and not cat.restricted and rng.random() < 0.35:
+            assigned = tuple(dict.fromkeys((*assigned, rng.choice(pool))))
+        channel, by_actor, reference = Channel.WALK_IN, None, ""
+        u = rng.random()
+        if cat.mediable and self.refer_in and u < 0.07:
+            channel, (by_actor, kind) = Channel.REFERRAL_IN, rng.choice(self.refer_in)
+            n = rng.randrange(1, 400)
+            reference = (
+                f"OB {n}/{received:%d/%m/%Y}" if kind == "police" else f"Ref. {n}/{received:%y}"
+            )
+        elif u < 0.15:
+            channel = Channel.OUTREACH
+        dispute = Dispute(
+            number, received, channel, code, f"{s.committee.area} > {parties[0].village}",
+            rng.choice(cat.texts), frozenset(f for f, p in cat.flags if rng.random() < p),
+            assigned, cat.restricted, parties=parties,
+            created_by=rng.choice(pool) if pool else None,
+            referred_by_actor=by_actor, referred_by_reference=reference,
+        )  # fmt: skip
+        case = _Case(CaseRecord(dispute), cat, 2 if cat.child else 0)
+        if by_actor is not None:
+            sent = date.fromordinal(received.toordinal() - rng.randrange(0, 6))
+            case.record.referrals.append(Referral(
+                UNSET_DISPUTE, by_actor, Direction.IN, "Referred to the committee for mediation.",
+                status=ReferralStatus.ACCEPTED, shared_fields=("name", "phone", "description"),
+                sent_on=sent,
+            ))  # fmt: skip
+        day = received.toordinal()
+        u = rng.random()
+        if not cat.mediable:
+            self._refer(case, day + rng.randrange(0, 4))
+        elif u < 0.05:
+            self._withdraw(case, day + rng.randrange(2, 30))
+        elif u < 0.12:
+            self._refer(case, day + rng.randrange(1, 10))
+        else:
+            self._mediate(case, day + rng.randrange(1, 14))
+        outcome = case.record.outcome
+        closed = dispute.status is Status.CLOSED and cat.mediable
+        if outcome is not None and closed and rng.random() < 0.015:  # a party came back
+            self._reopen(case, outcome.closed_on.toordinal() + rng.randrange(10, 60))
+        if by_actor is not None and dispute.status in _STOPPED and case.record.outcome:
+            referral_in = case.record.referrals[0]
+            referral_in.status = ReferralStatus.COMPLETED
+            referral_in.feedback = "The referring office was told how the case ended."
+            referral_in.feedback_on = case.record.outcome.closed_on
+        return case.record
+
+    # -- people ---------------------------------------------------------------------------
+
+    def _person(self, role: PartyRole, female: bool, low: int, high: int, phone: float) -> Party:
+        rng = self.rng
+        names = people.FEMALE if female else people.MALE
+        first = rng.choice(names)
+        if rng.random() < 0.2:
+            first = f"{first} {rng.choice(names)}"
+        age: int | None = low + int((high - low + 1) * rng.random() ** 1.4)
+        band = self.bands[age] if age is not None else None
+        if rng.random() < 0.1:
+            age = None  # age unknown, band estimated
+        u = rng.random()
+        sex = Sex.FEMALE if female else Sex.MALE
+        if u < 0.01:
+            sex = Sex.UNKNOWN if u < 0.007 else Sex.OTHER
+        return Party(
+            role, f"{first} {rng.choice(people.FAMILY)}", sex, age, band,
+            rng.random() < 0.05,
+            rng.choices(_DISPLACEMENT, cum_weights=_DISPLACEMENT_CUM)[0],
+            f"+2547{rng.randrange(10**8):08d}" if rng.random() < phone else "",
+            rng.choice(people.VILLAGES), rng.random() < 0.96,
+        )  # fmt: skip
+
+    def _parties(self, cat: _Category) -> list[Party]:
+        """Complainant (index 0), respondent (1), then a guardian and/or a witness."""
+        rng, sensitive = self.rng, cat.restricted
+        female = rng.random() < (0.92 if sensitive else 0.55)
+        if cat.child:
+            complainant = self._person(PartyRole.COMPLAINANT, female, 3, 17, 0.0)
+        else:
+            complainant = self._person(PartyRole.COMPLAINANT, female, 18, 80, 0.9)
+        male = rng.random() < (0.95 if sensitive else 0.6)
+        respondent = self._person(PartyRole.RESPONDENT, not male, 18, 75, 0.7)
+        if rng.random() < 0.6:
+            respondent.village = complainant.village
+        parties = [complainant, respondent]
+        if cat.child or rng.random() < 0.03:
+            guardian = self._person(PartyRole.REPRESENTATIVE, rng.random() < 0.75, 25, 70, 0.95)
+            parties.append(guardian)
+        if rng.random() < 0.25:
+            parties.append(self._person(PartyRole.WITNESS, rng.random() < 0.5, 18, 75, 0.6))
+        return parties
+
+    # -- what happens ---------------------------------------------------------------------
+
+    def _mediate(self, case: _Case, day: int) -> None:
+        if day > self.today:
+            return
+        rng, hearings = self.rng, case.record.hearings
+        case.dispute.move_to(Status.IN_MEDIATION)
+        count = rng.choices((1, 2, 3, 4), cum_weights=(35, 70, 90, 100))[0]
+        everyone = tuple(range(len(case.dispute.parties)))
+        held = day
+        for index in range(count):
+            if day > self.today:  # scheduled, not yet held
+                hearings.append(Hearing(UNSET_DISPUTE, date.fromordinal(day), case.mediators))
+                return
+            last = index == count - 1
+            following = day + rng.randrange(7, 22)
+            present = everyone if rng.random() < 0.85 else everyone[:1] + everyone[2:]
+            hearings.append(Hearing(
+                UNSET_DISPUTE, date.fromordinal(day), case.mediators, present,
+                rng.choice(people.HEARING_NOTES), "" if last else rng.choice(people.NEXT_STEPS),
+                None if last else date.fromordinal(following),
+            ))  # fmt: skip
+            held, day = day, following
+        end = held + rng.randrange(0, 8)
+        if end > self.today or rng.random() < 0.03:  # still talking, or stalled in the backlog
+            return
+        u = rng.random()
+        if u < 0.62:
+            self._agree(case, end)
+        elif u < 0.74:
+            self._close(case, end, "decided")
+        elif u < 0.82:
+            self._refer(case, end)
+        elif u < 0.9:
+            self._withdraw(case, end)
+        else:
+            self._close(case, end, "unresolved")
+
+    def _agree(self, case: _Case, day: int) -> None:
+        rng, record = self.rng, case.record
+        case.dispute.move_to(Status.AGREEMENT)
+        signatories = (0, 1, 2) if case.consenter == 2 else (0, 1)
+        due = date.fromordinal(day + rng.choice((30, 60, 90)))
+        agreed = date.fromordinal(day)
+        record.agreements.append(
+            Agreement(UNSET_DISPUTE, rng.choice(case.cat.terms), agreed, signatories, due)
+        )
+        last_done = day
+        for offset in (30, 90):  # the service's default follow-ups
+            follow_up = FollowUp(UNSET_DISPUTE, date.fromordinal(day + offset))
+            record.follow_ups.append(follow_up)
+        for follow_up in record.follow_ups[-2:]:
+            due_day = follow_up.due_on.toordinal()
+            done = due_day + rng.randrange(0, 11)
+            if done > self.today or (self.today - due_day < 60 and rng.random() < 0.12):
+                return  # not yet due, or due and not yet recorded
+            u = rng.random()
+            result = (
+                FollowUpResult.COMPLIED if u < 0.75
+                else FollowUpResult.PARTLY if u < 0.9 else FollowUpResult.BREACHED
+            )  # fmt: skip
+            follow_up.done_on, follow_up.result = date.fromordinal(done), result
+            follow_up.note = rng.choice(people.FOLLOW_UP_NOTES[result.value])
+            if result is FollowUpResult.BREACHED:
+                case.dispute.move_to(Status.REOPENED)
+                self._next_round(case, done)
+                return
+            if case.dispute.status is Status.AGREEMENT:
+                case.dispute.move_to(Status.FOLLOW_UP)
+            last_done = done
+        self._close(case, last_done + rng.randrange(0, 8), "agreement")
+
+    def _reopen(self, case: _Case, day: int) -> None:
+        if day <= self.today:
+            case.dispute.move_to(Status.REOPENED)
+            self._next_round(case, day)
+
+    def _next_round(self, case: _Case, day: int) -> None:
+        """A reopened case: mediate again, refer it, or close it unresolved."""
+        day += self.rng.randrange(3, 15)
+        if day > self.today:
+            return
+        case.rounds += 1
+        u = self.rng.random()
+        if u < 0.5 and case.rounds < 3:
+            self._mediate(case, day)
+        elif u < 0.8:
+            self._refer(case, day)
+        else:
+            self._close(case, day, "unresolved")
+
+    def _refer(self, case: _Case, day: int, attempt: int = 0) -> None:
+        if day > self.today:
+            return
+        rng, dispute, record = self.rng, case.dispute, case.record
+        actor_id, kind = rng.choice(case.cat.refer_to)
+        formal = kind in self.formal
+        method = rng.choices(_METHODS, cum_weights=_METHODS_CUM)[0]
+        witness = ""
+        if method is ConsentMethod.VERBAL_WITH_WITNESS:
+            witness = f"{rng.choice(people.FEMALE)} {rng.choice(people.FAMILY)}"
+        fields = ("name", "phone", "description") if case.cat.restricted else _FIELDS
+        urgent = case.cat.restricted or not case.cat.mediable
+        u = rng.random()
+        referral = Referral(
+            UNSET_DISPUTE, actor_id, Direction.OUT,
+            rng.choice(people.REFERRAL_REASONS["formal" if formal else "informal"]),
+            (Urgency.EMERGENCY if u < 0.3 else Urgency.URGENT) if urgent
+            else (Urgency.URGENT if u < 0.1 else Urgency.ROUTINE),
+            ReferralStatus.DRAFT, fields[: rng.randrange(2, len(fields) + 1)],
+            (Consent(case.consenter, date.fromordinal(day), method, witness),),
+            code=f"{dispute.number}-R{len(record.referrals) + 1}",
+        )  # fmt: skip
+        record.referrals.append(referral)
+        if self.today - day < 5 and rng.random() < 0.15:
+            return  # a draft, not yet sent
+        dispute.move_to(Status.REFERRED_OUT)
+        wait = self.feedback_days.get(kind, 14)
+        referral.status, referral.sent_on = ReferralStatus.SENT, date.fromordinal(day)
+        referral.due_on = date.fromordinal(day + wait)
+        acknowledged = day + rng.randrange(1, 8)
+        if acknowledged > self.today:
+            return
+        accepted = rng.random() < 0.7
+        referral.status = ReferralStatus.ACCEPTED if accepted else ReferralStatus.ACKNOWLEDGED
+        dispute.move_to(Status.AWAITING_FEEDBACK)
+        outcome = "formal" if formal else "informal"
+        u = rng.random()
+        if u < 0.06 and attempt == 0:  # declined: reopen and refer elsewhere
+            referral.status, referral.feedback_on = ReferralStatus.DECLINED, referral.sent_on
+            referral.feedback = "Declined: the matter is outside our mandate."
+            dispute.move_to(Status.REOPENED)
+            self._refer(case, acknowledged + rng.randrange(1, 6), attempt=1)
+        elif u < 0.09 and not urgent:  # the party withdrew
+            referral.status = ReferralStatus.WITHDRAWN
+            self._withdraw(case, acknowledged + rng.randrange(1, 20))
+        elif u < 0.8:
+            answered = day + int(wait * (0.3 + 1.3 * rng.random()))
+            if answered <= self.today:
+                referral.status = ReferralStatus.COMPLETED
+                referral.feedback = rng.choice(people.FEEDBACK)
+                referral.feedback_on = date.fromordinal(answered)
+                self._close(case, answered + rng.randrange(0, 6), outcome)
+        else:  # no feedback ever: closed long after it fell due (the loop never closed)
+            self._close(case, day + wait + rng.randrange(60, 121), outcome)
+
+    def _close(self, case: _Case, day: int, outcome: str) -> None:
+        if day > self.today:
+            return
+        rng = self.rng
+        case.dispute.move_to(Status.CLOSED)
+        views = []
+        if case.record.hearings and rng.random() < 0.8:
+            good = 0.85 if outcome in ("agreement", "decided") else 0.45
+            for party in (0, 1):
+                answers = [
+                    _ANSWERS[0] if rng.random() < good else rng.choice(_ANSWERS) for _ in range(5)
+                ]
+                views.append(PartyView(party, *answers))
+        note = rng.choice(people.OUTCOME_NOTES)
+        closed = date.fromordinal(day)
+        case.record.outcome = Outcome(UNSET_DISPUTE, self.outcomes[outcome], closed, note, views)
+
+    def _withdraw(self, case: _Case, day: int) -> None:
+        if day > self.today:
+            return
+        case.dispute.move_to(Status.WITHDRAWN)
+        closed = date.fromordinal(day)
+        note = "The complainant withdrew the case."
+        case.record.outcome = Outcome(UNSET_DISPUTE, self.outcomes["withdrawn"], closed, note)

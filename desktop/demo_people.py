@@ -1,11 +1,13 @@
-"""Synthetic names, places and case texts for demo workspaces. Every person here is invented;
-the texts describe typical situations, never a real case.
+"""Synthetic names, places, actors, frequencies and case texts for demo workspaces. Every
+person and organisation here is invented; the texts describe typical situations, never a real
+case. Codes are those of the shipped taxonomies (resources/taxonomies); desktop.demo skips any a
+taxonomy lacks.
 
-Texts are keyed by dispute-category code, then by SDG group code (so a category added to the
-taxonomy later still gets plausible text), then ``"other"``.
+Tables keyed by code are looked up by dispute-category code, then by SDG group code (so a
+category added to the taxonomy later still gets plausible data), then ``"other"``.
 """
 
-FEMALE = (
+FEMALE = (  # noqa: SIM905
     "Amina Wanjiru Achieng Zawadi Neema Halima Fatuma Akinyi Nafula Mwanaisha Rehema Imani "
     "Auma Chebet Wairimu Njeri Nasra Hodan Faduma Maryam Aisha Khadija Salma Layla Nour Rania "
     "Huda Samira Grace Esther Mercy Joyce Agnes Beatrice Nyokabi Atieno Jeruto Saida Mwajuma "
@@ -13,7 +15,7 @@ FEMALE = (
     "Nakato Nabirye Namubiru Akello Adong Aber Nyiramana Uwase Mukamana Ingabire Tumaini "
     "Upendo Furaha Sikudhani Pendo Mwanahawa Wambui Nduta Jepkosgei Chepkoech Kerubo Moraa"
 ).split()
-MALE = (
+MALE = (  # noqa: SIM905
     "Juma Baraka Otieno Kamau Mwangi Omondi Hassan Abdi Mohamed Ahmed Yusuf Ibrahim Omar Ali "
     "Khalid Tariq Karim Samir Bilal Musa Daudi Petro Yohana Kiprono Kipchoge Wekesa Wafula "
     "Njoroge Mutua Kariuki Ochieng Odhiambo Salim Rashid Farah Abdullahi Emmanuel Joseph Peter "
@@ -21,7 +23,7 @@ MALE = (
     "Ssemanda Mukasa Kato Okot Opio Habimana Niyonzima Bizimana Hakizimana Amani Faraja "
     "Shukuru Bakari Athumani Ramadhani Kimani Gitau Ndirangu Kibet Cheruiyot Onyango Makori"
 ).split()
-FAMILY = (
+FAMILY = (  # noqa: SIM905
     "Wanjiku Otieno Kamau Mwangi Omondi Hassan Abdi Mohamed Ahmed Mutua Kariuki Ochieng Njoroge "
     "Wekesa Wafula Kiprono Chebet Nyambura Juma Mussa Salim Rashid Farah Warsame Osman Haji "
     "Al-Amin Al-Hashimi Haddad Nasser Khalil Mansour Okello Mugisha Nkurunziza Habimana Mbeki "
@@ -29,7 +31,7 @@ FAMILY = (
     "Abdullahi Hussein Yusuf Aden Jama Egal Al-Rahman Bakri Saleh Obeid Nabwire Namukasa "
     "Kyomuhendo Tusiime Uwimana Mukiza Kimaro Temba Shirima Ngowi Kiptoo Rotich Nyaga Maina"
 ).split()
-VILLAGES = (
+VILLAGES = (  # noqa: SIM905
     "Laini Saba, Soweto East, Gatwekera, Kianda, Makina, Mashimoni, Silanga, Lindi, Kisumu Ndogo, "
     "Raila, Olympic, Karanja, Siranga, Mugumoini, Kambi Muru, Salama, Amani, Tumaini, Baraka"
 ).split(", ")
@@ -198,3 +200,53 @@ OUTCOME_NOTES = (
     "The parties were informed of the closure.",
     "",
 )
+
+# (actor kind, name, services) of the committee's directory.
+ACTORS = (
+    ("police", "Mashimoni Police Post, Gender and Children Desk", "GBV and child cases"),
+    ("police", "Lindi Police Station", "Reports, statements, protection"),
+    ("court", "Silanga Magistrate's Court", "Civil and criminal matters, small claims"),
+    ("prosecutor", "Office of the Prosecutor, Silanga", "Charging decisions"),
+    ("legal_aid", "Haki Mashinani Legal Aid Clinic", "Advice, representation, court forms"),
+    ("social_welfare", "Children's and Social Welfare Office, Makina", "Child protection"),
+    ("health_gbv_centre", "Tumaini Health Centre, GBV Recovery Desk", "Medical care, PEP"),
+    ("local_government", "Ward Administrator's Office, Kianda", "Land records, services"),
+    ("chief_elder", "Chief's Office, Laini Saba Location", "Land and family disputes"),
+    ("chief_elder", "Council of Elders, Gatwekera", "Customary land and inheritance"),
+    ("religious_leader", "Masjid Salama Committee", "Family matters, inheritance"),
+    ("womens_group", "Upendo Women's Group", "Accompaniment, safe space"),
+    ("other_committee", "Kisumu Ndogo Peace Committee", "Mediation"),
+)
+
+# Relative frequency of dispute categories (a category not listed gets 1).
+CATEGORY_WEIGHTS = {
+    "land_boundary": 12, "land_property": 6, "inheritance": 7, "marriage_divorce": 6,
+    "child_custody": 6, "family": 5, "employment": 4, "goods_services": 3, "debt": 11,
+    "money_debt": 4, "housing": 6, "public_services": 2, "livestock_crop_damage": 6,
+    "neighbour_nuisance": 6, "neighbours": 4, "personal_injury": 2, "environment": 1.5,
+    "gbv": 3.5, "child_abuse": 1.5, "serious_crime": 1.5, "other": 2,
+}  # fmt: skip
+
+# The actor kinds a case is referred to.
+REFER_TO = {
+    "gbv": ("police", "health_gbv_centre", "social_welfare", "legal_aid"),
+    "child_abuse": ("social_welfare", "police", "health_gbv_centre"),
+    "serious_crime": ("police", "prosecutor"),
+    "land_property": ("chief_elder", "local_government", "court"),
+    "family": ("legal_aid", "court", "religious_leader", "social_welfare", "womens_group"),
+    "employment": ("legal_aid", "local_government"),
+    "money_debt": ("court", "chief_elder", "legal_aid"),
+    "housing": ("local_government", "legal_aid", "court"),
+    "other": ("legal_aid", "chief_elder", "other_committee", "local_government"),
+}
+# The actor kinds that refer cases to the committee.
+REFER_IN_FROM = frozenset({"police", "chief_elder", "court", "other_committee"})
+# Risk flags (RiskFlag values) and the chance of each.
+RISK_FLAGS = {
+    "gbv": (("violence", 0.9), ("weapons", 0.1)),
+    "child_abuse": (("child_involved", 1.0), ("violence", 0.5)),
+    "serious_crime": (("violence", 0.5), ("weapons", 0.3)),
+    "child_custody": (("child_involved", 0.9),),
+    "land_property": (("escalation", 0.08), ("violence", 0.04)),
+    "other": (("violence", 0.03),),
+}

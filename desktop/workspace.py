@@ -53,6 +53,7 @@ class Created:
 
 class OpenWorkspace(Protocol):
     actor: Actor
+    user: User  # the signed-in user's record, as it was at sign-in
     folder: Path
     clock: Clock
     taxonomy: Taxonomy
@@ -81,6 +82,9 @@ class Workspace(Protocol):
     folder: Path
 
     def exists(self) -> bool: ...
+    def committee_name(self) -> str:
+        """The committee's name for the sign-in window ("" when unknown); no secret."""
+
     def keyring_state(self) -> KeyringState: ...
     def create(self, committee: Committee, admin: User, passphrase: str) -> Created: ...
     def sign_in(self, username: str, passphrase: str) -> OpenWorkspace: ...

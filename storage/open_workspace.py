@@ -47,7 +47,7 @@ class SqlOpenWorkspace:
         keyfile: KeyFile,
         keys: Keys,
         engine: Engine,
-        actor: Actor,
+        user: User,
         device_secret: bytes | None,
     ) -> None:
         self._workspace = workspace
@@ -55,7 +55,8 @@ class SqlOpenWorkspace:
         self._keys: Keys | None = keys
         self._engine: Engine | None = engine
         self._device = device_secret
-        self.actor = actor
+        self.user = user
+        self.actor = Actor.of(user)
         self.folder = workspace.folder
         self.clock = workspace.clock
         self.taxonomy = workspace.taxonomy()
@@ -74,9 +75,15 @@ class SqlOpenWorkspace:
     ) -> SqlOpenWorkspace:
         keys, engine = _open_database(workspace.db_path, keyfile, keys)
         try:
-            _migrate(workspace.db_path, engine, keys, keyfile.path)
-            with SqlUnitOfWork(engine, Sealer(keys.restricted_key)) as uow:
-                user = uow.users.by_username(username)
+            try:
+                _migrate(workspace.db_path, engine, keys, keyfile.path)
+                with SqlUnitOfWork(engine, Sealer(keys.restricted_key)) as uow:
+                    user = uow.users.by_username(username)
+            except Exception as error:
+                damaged = damaged_error(error)
+                if damaged is None:
+                    raise
+                raise damaged from None
             if user is None or not user.active:
                 raise WorkspaceError(
                     "This account is not active in this workspace. Ask the administrator."
@@ -88,7 +95,7 @@ class SqlOpenWorkspace:
                 )
             if keys.restricted_key is not None and not user.restricted_access and not recovering:
                 keys = Keys(keys.database_key, None)
-            return cls(workspace, keyfile, keys, engine, Actor.of(user), device_secret)
+            return cls(workspace, keyfile, keys, engine, user, device_secret)
         except BaseException:
             engine.dispose()
             raise
@@ -298,6 +305,23 @@ class SqlOpenWorkspace:
             uow.commit()
 
 
+_SQLITE_CORRUPT = 11
+_SQLITE_NOTADB = 26
+
+
+def damaged_error(error: Exception) -> WorkspaceDamaged | None:
+    """A WorkspaceDamaged to raise instead of ``error`` when SQLite says the file is damaged
+    (a page fails its HMAC, a truncated or malformed file); None for any other error."""
+    cause = getattr(error, "orig", None) or error
+    code = getattr(cause, "sqlite_errorcode", None)
+    if isinstance(code, int) and code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return WorkspaceDamaged(
+            "The database file is damaged: part of it cannot be read. Nothing was changed; "
+            "restore the workspace from a backup."
+        )
+    return None
+
+
 def _check_passphrase(passphrase: str, username: str) -> None:
     problems = rules.passphrase_problems(passphrase, username)
     if problems:
@@ -317,6 +341,11 @@ def _open_database(db_path: Path, keyfile: KeyFile, keys: Keys) -> tuple[Keys, E
                 f"The database {db_path.name} is missing from the workspace folder. Restore "
                 "it from a backup."
             ) from None
+        except Exception as error:
+            damaged = damaged_error(error)
+            if damaged is None:
+                raise
+            raise damaged from None
         if keyfile.rekey_pending():
             if candidate == keys.database_key:
                 keyfile.rekey_finish()

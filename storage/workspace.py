@@ -9,6 +9,7 @@ sign-in window paints first.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import uuid
@@ -122,9 +123,11 @@ class SqlCipherWorkspace:
         from storage.recovery import format_recovery_key
 
         self._check_new(committee, admin, passphrase)
-        ensure_private_dir(self.folder)
+        made_folder = not self.folder.exists()
         workspace_id = uuid.uuid4().hex
+        device: bytes | None = None
         try:
+            ensure_private_dir(self.folder)
             write_private_atomic(
                 self.folder / INFO,
                 json.dumps({"format": 1, "id": workspace_id, "committee": committee.name}).encode(),
@@ -134,11 +137,26 @@ class SqlCipherWorkspace:
                 self.keys_path, admin.username, passphrase, device, self._kdf or DEFAULT_KDF
             )
             self._first_database(keys, committee, admin)
-        except BaseException:
-            for name in (KEYS, DATABASE, DATABASE + "-wal", DATABASE + "-shm", INFO):
-                remove_quietly(self.folder / name)
+        except BaseException as error:
+            self._remove_half_made(made_folder, workspace_id if device else None)
+            if isinstance(error, OSError):
+                reason = error.strerror or type(error).__name__
+                raise WorkspaceError(
+                    f"The workspace could not be created in {self.folder} ({reason}). Choose "
+                    "a folder you may write to; nothing was left behind."
+                ) from None
             raise
         return Created(format_recovery_key(raw))
+
+    def _remove_half_made(self, made_folder: bool, workspace_id: str | None) -> None:
+        for name in (KEYS, DATABASE, DATABASE + "-wal", DATABASE + "-shm", INFO):
+            with contextlib.suppress(OSError):
+                remove_quietly(self.folder / name)
+        if workspace_id is not None:
+            self.secrets().delete(workspace_id)
+        if made_folder:
+            with contextlib.suppress(OSError):
+                self.folder.rmdir()  # only when empty
 
     def _check_new(self, committee: Committee, admin: User, passphrase: str) -> None:
         if self.exists() or self.db_path.exists():
@@ -181,6 +199,7 @@ class SqlCipherWorkspace:
 
     def sign_in(self, username: str, passphrase: str) -> SqlOpenWorkspace:
         from storage import keys as keyslots
+        from storage.throttle import FREE_FAILURES, delay_after
 
         keyfile = self._keyfile()
         throttle, tag = self._throttle(), self._throttle_key(username)
@@ -194,18 +213,28 @@ class SqlCipherWorkspace:
             keys = keyfile.unlock(username, passphrase, device)
         except keyslots.WrongPassphrase:
             failures = throttle.failed(tag)
-            left = max(0, 5 - failures)
-            hint = f" {left} more tries before a waiting time." if left else ""
+            left = max(0, FREE_FAILURES + 1 - failures)  # the (FREE_FAILURES + 1)th failure waits
+            if left:
+                hint = f" {left} more {'try' if left == 1 else 'tries'} before a waiting time."
+            else:
+                hint = f" Wait {_duration(delay_after(failures))} before trying again."
             raise WrongPassphrase(
                 "The user name or passphrase is wrong. Check the keyboard language and Caps "
                 "Lock." + hint
             ) from None
         except keyslots.DeviceSecretMissing as error:
             raise WorkspaceError(str(error)) from None
-        from storage.open_workspace import SqlOpenWorkspace
+        from storage.open_workspace import SqlOpenWorkspace, damaged_error
 
         opened = SqlOpenWorkspace.open(self, keyfile, keys, username, device)
-        opened.audit_sign_in(throttle.succeeded(tag), throttle.damage_found)
+        try:
+            opened.audit_sign_in(throttle.succeeded(tag), throttle.damage_found)
+        except Exception as error:
+            opened.close()
+            damaged = damaged_error(error)
+            if damaged is None:
+                raise
+            raise damaged from None
         return opened
 
     def recover(self, recovery_key: str, username: str, new_passphrase: str) -> SqlOpenWorkspace:

@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.views import appearance
-from desktop.views.pyside_guard import protect_bools
 from desktop.views.signin.sign_in_window import SignInWindow
 from desktop.workspace import OpenWorkspace, Workspace
 
@@ -29,7 +28,6 @@ class AppController(QObject):
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
-        protect_bools()
         self._workspace = workspace
         self._idle_lock_ms = idle_lock_ms
         self.window: QWidget | None = None

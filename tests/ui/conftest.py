@@ -14,10 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop import tasks  # noqa: E402
-from desktop.views.pyside_guard import protect_bools  # noqa: E402
 from tests.ui.fakes import FakeOpenWorkspace, FakeWorkspace, created_workspace  # noqa: E402
-
-protect_bools()  # PySide6 6.12.0 on Python 3.11 loses a reference to True per emit()
 
 
 @pytest.fixture(autouse=True)

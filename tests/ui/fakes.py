@@ -151,6 +151,7 @@ class FakeOpenWorkspace:
     def __init__(self, folder: Path, store: Store, actor: Actor) -> None:
         self.folder = folder
         self.actor = actor
+        self.user = store.users[actor.user_id]
         self.clock = FixedClock()
         self.closed = False
         self._store = store

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 
 from desktop import tasks  # noqa: E402
 from desktop.views import appearance  # noqa: E402
-from desktop.views.pyside_guard import protect_bools  # noqa: E402
 from tests.ui.fakes import ADMIN_PASSPHRASE, FakeWorkspace, created_workspace  # noqa: E402
 
 SCREEN = (1366, 768)
@@ -162,7 +161,6 @@ def main(argv: list[str]) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["suluhu-screenshots"])
     assert isinstance(app, QApplication)
-    protect_bools()
     base_font = app.font()
     for suffix, scale, direction in VARIANTS:
         app.setFont(base_font)

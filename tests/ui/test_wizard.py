@@ -159,3 +159,23 @@ def test_cancel_before_creation_rejects(qtbot: QtBot, new_workspace: FakeWorkspa
     with qtbot.waitSignal(wizard.rejected):
         wizard.reject()
     assert not new_workspace.exists()
+
+
+def test_controller_goes_from_the_wizard_to_sign_in(
+    qtbot: QtBot, new_workspace: FakeWorkspace
+) -> None:
+    from desktop.views.controller import AppController
+    from desktop.views.signin.sign_in_window import SignInWindow
+
+    controller = AppController(new_workspace)
+    controller.start(style=False)
+    wizard = controller.window
+    assert isinstance(wizard, SetupWizard)
+    fill_until_created(qtbot, wizard)
+    wizard.recovery_page.panel.confirm_box.setChecked(True)
+    with qtbot.waitSignal(controller.window_changed):
+        wizard.button(QWizard.WizardButton.FinishButton).click()
+    window = controller.window
+    assert isinstance(window, SignInWindow)
+    assert window.username_edit.text() == "amina"
+    assert window.committee_label.text() == "Kibera Peace Committee"

@@ -3,24 +3,25 @@
 Made by the demo generator (and, later, importers of a committee's existing register) and
 written in bulk by a :class:`desktop.domain.ports.CaseLoader`.
 
-Before loading, no id is set, and references are *local*:
+**Local references.** Before loading, no id is set and references inside the case are local:
 
-- every ``dispute_id`` field (hearings, agreements, follow-ups, outcome, referrals) is 0;
+- every ``dispute_id`` (hearings, agreements, follow-ups, outcome, referrals) is
+  :data:`UNSET_DISPUTE`;
 - every reference to a party (``Hearing.parties_present``, ``Agreement.signatories``,
   ``PartyView.party_id``, ``Consent.party_id``) is the party's **index** in
   ``dispute.parties``;
 - user ids (``Dispute.assigned``, ``created_by``, ``Hearing.mediators``) and actor ids
-  (``Referral.actor_id``, ``Dispute.referred_by_actor``) are already real ids.
+  (``Referral.actor_id``, ``Dispute.referred_by_actor``) are real ids already.
 
-The loader allocates ids and writes party references as the parties' new ids. As the
-repositories' ``add`` does, it then sets ``id`` (and ``dispute_id``) on every object of the
-record; the party references stay indices. :meth:`CaseRecord.bound` gives the record as the
-repositories read it back: a copy with the party references turned into party ids.
+**Binding.** The loader allocates ids and calls :meth:`CaseRecord.bind`, which sets the
+dispute's and parties' ids, every ``dispute_id``, and turns party indices into party ids, in
+place; the loader then sets the children's own ids. A loaded record therefore equals what the
+repositories read back, as the objects given to a repository's ``add`` do.
 """
 
 from __future__ import annotations
 
-import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from desktop.domain.model.dispute import Dispute
@@ -39,36 +40,34 @@ class CaseRecord:
     outcome: Outcome | None = None
     referrals: list[Referral] = field(default_factory=list)
 
-    def party_ids(self) -> list[int]:
-        """The parties' ids, in order; ValueError before the record is loaded."""
-        ids = [party.id for party in self.dispute.parties]
-        if any(party_id is None for party_id in ids):
-            raise ValueError("The record's parties have no ids yet.")
-        return [party_id for party_id in ids if party_id is not None]
+    @property
+    def bound(self) -> bool:
+        return self.dispute.id is not None
 
-    def bound(self) -> CaseRecord:
-        """A copy whose party references are party ids (needs a loaded record)."""
-        ids = self.party_ids()
-
-        def ref(indices: tuple[int, ...]) -> tuple[int, ...]:
-            return tuple(ids[index] for index in indices)
-
-        replace = dataclasses.replace
-        outcome = self.outcome
-        if outcome is not None:
-            views = [replace(view, party_id=ids[view.party_id]) for view in outcome.views]
-            outcome = replace(outcome, views=views)
-        return CaseRecord(
-            dispute=replace(self.dispute, parties=[replace(p) for p in self.dispute.parties]),
-            hearings=[replace(h, parties_present=ref(h.parties_present)) for h in self.hearings],
-            agreements=[replace(a, signatories=ref(a.signatories)) for a in self.agreements],
-            follow_ups=[replace(f) for f in self.follow_ups],
-            outcome=outcome,
-            referrals=[
-                replace(
-                    r,
-                    consents=tuple(replace(c, party_id=ids[c.party_id]) for c in r.consents),
-                )
-                for r in self.referrals
-            ],
-        )
+    def bind(self, dispute_id: int, party_ids: Sequence[int]) -> None:
+        """Give the case its ids and turn its party indices into those ids (once)."""
+        if self.bound:
+            raise ValueError("This case record is already bound to ids.")
+        parties = self.dispute.parties
+        if len(party_ids) != len(parties):
+            raise ValueError("One id per party is needed.")
+        ids = tuple(party_ids)
+        self.dispute.id = dispute_id
+        for party, party_id in zip(parties, ids, strict=True):
+            party.id, party.dispute_id = party_id, dispute_id
+        for hearing in self.hearings:
+            hearing.dispute_id = dispute_id
+            hearing.parties_present = tuple(ids[i] for i in hearing.parties_present)
+        for agreement in self.agreements:
+            agreement.dispute_id = dispute_id
+            agreement.signatories = tuple(ids[i] for i in agreement.signatories)
+        for follow_up in self.follow_ups:
+            follow_up.dispute_id = dispute_id
+        if self.outcome is not None:
+            self.outcome.dispute_id = dispute_id
+            for view in self.outcome.views:
+                view.party_id = ids[view.party_id]
+        for referral in self.referrals:
+            referral.dispute_id = dispute_id
+            for consent in referral.consents:
+                consent.party_id = ids[consent.party_id]

@@ -130,12 +130,10 @@ class SignInWindow(QWidget):
             widget.setMinimumHeight(tall)
 
     def _committee_name(self) -> str:
-        name = getattr(self._workspace, "committee_name", None)
-        if callable(name):
-            try:
-                return str(name())
-            except Exception:  # the name is a courtesy; signing in must still work
-                log.exception("could not read the committee name")
+        try:
+            return self._workspace.committee_name()
+        except Exception as error:  # the name is a courtesy; signing in must still work
+            log.warning("could not read the committee name (%s)", type(error).__name__)
         return ""
 
     def showEvent(self, event: QShowEvent) -> None:

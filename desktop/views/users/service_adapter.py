@@ -6,7 +6,6 @@ not load them.
 
 from __future__ import annotations
 
-from desktop.domain.errors import PermissionDenied
 from desktop.domain.model.users import Actor, User
 from desktop.workspace import OpenWorkspace
 
@@ -25,16 +24,5 @@ def list_users(workspace: OpenWorkspace) -> list[User]:
 
 
 def current_user(workspace: OpenWorkspace) -> User | None:
-    """The signed-in user's record (display name, must they change their passphrase?).
-
-    Uses ``workspace.user`` when the workspace provides it; otherwise the users service, which
-    a programme officer may not call (then None: the views show the username)."""
-    own = getattr(workspace, "user", None)
-    if isinstance(own, User):
-        return own
-    from desktop.domain.services import users
-
-    try:
-        return users.get_user(workspace.unit_of_work(), workspace.actor, workspace.actor.user_id)
-    except PermissionDenied:
-        return None
+    """The signed-in user's record (display name, must they change their passphrase?)."""
+    return workspace.user
