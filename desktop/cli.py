@@ -117,6 +117,10 @@ def _fail(message: str) -> int:
 
 
 def _os_message(error: OSError) -> str:
+    if error.errno is None and len(error.args) == 1 and isinstance(error.args[0], str):
+        # raised by Suluhu itself (e.g. storage.sealing.RestrictedKeyRequired, a PermissionError)
+        # with a message for the user, not by the operating system
+        return error.args[0]
     where = f" ({error.filename})" if error.filename else ""
     reason = error.strerror or type(error).__name__
     return f"{reason}{where}. Check the folder and the free space; nothing was changed."

@@ -30,13 +30,34 @@ def _code_from(name: str) -> str:
     return code if len(code) >= 2 else "DC"
 
 
+def _check_sheet_folder(path: object) -> None:
+    """Refuse before anything changes when the recovery sheet could not be written."""
+    from pathlib import Path
+
+    if path is None:
+        return
+    assert isinstance(path, Path)
+    if not path.parent.is_dir():
+        raise CliError(
+            f"The folder {path.parent} for the recovery sheet does not exist; nothing was changed."
+        )
+
+
 def _write_sheet(path: object, committee: str, key: str, fingerprint: str = "") -> None:
+    """Write the sheet; the key was already printed, so a failure says where to find it."""
     from pathlib import Path
 
     from desktop.reports.recovery_sheet import write_recovery_sheet
 
     assert isinstance(path, Path)
-    write_recovery_sheet(path, committee, key, date.today(), fingerprint)
+    try:
+        write_recovery_sheet(path, committee, key, date.today(), fingerprint)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise CliError(
+            f"The recovery sheet could not be written to {path} ({reason}); the new recovery "
+            "key is printed above: write it down now."
+        ) from None
 
 
 def init(args: argparse.Namespace) -> int:
@@ -45,9 +66,8 @@ def init(args: argparse.Namespace) -> int:
     workspace = make_workspace(folder_of(args))
     committee = Committee(args.committee, args.code or _code_from(args.committee), args.area)
     admin = User(args.admin, args.display_name or args.admin, Role.ADMINISTRATOR)
+    _check_sheet_folder(args.sheet)
     created = workspace.create(committee, admin, new_passphrase("SULUHU_PASSPHRASE"))
-    if args.sheet:
-        _write_sheet(args.sheet, committee.name, created.recovery_key)
     emit(
         args,
         {"workspace": str(workspace.folder), "recovery_key": created.recovery_key},
@@ -55,6 +75,8 @@ def init(args: argparse.Namespace) -> int:
         f"Recovery key (write it down or print the sheet, and lock it away):\n"
         f"  {created.recovery_key}",
     )
+    if args.sheet:
+        _write_sheet(args.sheet, committee.name, created.recovery_key)
     return 0
 
 
@@ -220,17 +242,18 @@ def users_list(args: argparse.Namespace) -> int:
 
 
 def recovery_key(args: argparse.Namespace) -> int:
+    _check_sheet_folder(args.sheet)
     opened = sign_in(args)
     try:
         key = opened.new_recovery_key()
         committee = opened.committee().name
     finally:
         opened.close()
-    if args.sheet:
-        _write_sheet(args.sheet, committee, key)
     emit(
         args,
         {"recovery_key": key},
         f"New recovery key (the old sheet no longer works):\n  {key}",
     )
+    if args.sheet:
+        _write_sheet(args.sheet, committee, key)
     return 0

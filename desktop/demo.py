@@ -13,6 +13,7 @@ referred to a formal actor; sensitive ones are restricted. All people are invent
 from __future__ import annotations
 
 import random
+from bisect import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -119,7 +120,7 @@ def generate_cases(
         actors=tuple((i, a.kind) for i, a in zip(actor_ids, actors, strict=True)),
         today=today,
     )
-    rng = random.Random(seed)
+    rng = Dice(seed)
     codes = [c.code for c in taxonomy.categories]
     cumulative = list(accumulate(people.CATEGORY_WEIGHTS.get(code, 1.0) for code in codes))
     story = CaseStory(rng, setting)
@@ -127,11 +128,11 @@ def generate_cases(
     for received in _received_dates(rng, count, today):
         year = received.year
         sequences[year] = seq = sequences.get(year, 0) + 1
-        code = rng.choices(codes, cum_weights=cumulative)[0]
+        code = rng.weighted(codes, cumulative)
         yield story.tell(rules.case_number(committee.code, year, seq), received, code)
 
 
-def _received_dates(rng: random.Random, count: int, today: date) -> list[date]:
+def _received_dates(rng: Dice, count: int, today: date) -> list[date]:
     """Sorted dates over the last YEARS_BACK years: half spread evenly, half rising towards
     today (the committee became known), fewer on Sundays."""
     span = 365 * YEARS_BACK
@@ -150,6 +151,21 @@ def _received_dates(rng: random.Random, count: int, today: date) -> list[date]:
 
 
 # --- one case's story ------------------------------------------------------------------------
+
+
+class Dice(random.Random):
+    """Random with quicker picks (the demo draws millions; a float picks as well here)."""
+
+    def pick(self, items: Sequence[_T]) -> _T:
+        return items[int(self.random() * len(items))]
+
+    def between(self, low: int, high: int) -> int:
+        """low <= n < high."""
+        return low + int(self.random() * (high - low))
+
+    def weighted(self, items: Sequence[_T], cumulative: Sequence[float]) -> _T:
+        return items[bisect(cumulative, self.random() * cumulative[-1])]
+
 
 _DISPLACEMENT = (Displacement.NONE, Displacement.IDP, Displacement.REFUGEE,
                  Displacement.RETURNEE, Displacement.UNKNOWN)  # fmt: skip
@@ -205,7 +221,7 @@ class _Case:
 class CaseStory:
     """Tells one case at a time from a shared random stream (dates are day ordinals)."""
 
-    def __init__(self, rng: random.Random, setting: Setting) -> None:
+    def __init__(self, rng: Dice, setting: Setting) -> None:
         self.rng, self.s, self.today = rng, setting, setting.today.toordinal()
         tax = setting.taxonomy
         self.bands = [tax.age_band_for(age) for age in range(rules.AGE_MAX + 1)]
@@ -247,14 +263,14 @@ class CaseStory:
         rng, cat, s = self.rng, self._category(code), self.s
         parties = self._parties(cat)
         pool = s.restricted_members if cat.restricted else s.members
-        assigned = (rng.choice(pool),) if pool else ()
+        assigned = (rng.pick(pool),) if pool else ()
         if pool and not cat.restricted and rng.random() < 0.35:
-            assigned = tuple(dict.fromkeys((*assigned, rng.choice(pool))))
+            assigned = tuple(dict.fromkeys((*assigned, rng.pick(pool))))
         channel, by_actor, reference = Channel.WALK_IN, None, ""
         u = rng.random()
         if cat.mediable and self.refer_in and u < 0.07:
-            channel, (by_actor, kind) = Channel.REFERRAL_IN, rng.choice(self.refer_in)
-            n = rng.randrange(1, 400)
+            channel, (by_actor, kind) = Channel.REFERRAL_IN, rng.pick(self.refer_in)
+            n = rng.between(1, 400)
             reference = (
                 f"OB {n}/{received:%d/%m/%Y}" if kind == "police" else f"Ref. {n}/{received:%y}"
             )
@@ -262,14 +278,14 @@ class CaseStory:
             channel = Channel.OUTREACH
         dispute = Dispute(
             number, received, channel, code, f"{s.committee.area} > {parties[0].village}",
-            rng.choice(cat.texts), frozenset(f for f, p in cat.flags if rng.random() < p),
+            rng.pick(cat.texts), frozenset(f for f, p in cat.flags if rng.random() < p),
             assigned, cat.restricted, parties=parties,
-            created_by=rng.choice(pool) if pool else None,
+            created_by=rng.pick(pool) if pool else None,
             referred_by_actor=by_actor, referred_by_reference=reference,
         )  # fmt: skip
         case = _Case(CaseRecord(dispute), cat, 2 if cat.child else 0)
         if by_actor is not None:
-            sent = date.fromordinal(received.toordinal() - rng.randrange(0, 6))
+            sent = date.fromordinal(received.toordinal() - rng.between(0, 6))
             case.record.referrals.append(Referral(
                 UNSET_DISPUTE, by_actor, Direction.IN, "Referred to the committee for mediation.",
                 status=ReferralStatus.ACCEPTED, shared_fields=("name", "phone", "description"),
@@ -278,17 +294,17 @@ class CaseStory:
         day = received.toordinal()
         u = rng.random()
         if not cat.mediable:
-            self._refer(case, day + rng.randrange(0, 4))
+            self._refer(case, day + rng.between(0, 4))
         elif u < 0.05:
-            self._withdraw(case, day + rng.randrange(2, 30))
+            self._withdraw(case, day + rng.between(2, 30))
         elif u < 0.12:
-            self._refer(case, day + rng.randrange(1, 10))
+            self._refer(case, day + rng.between(1, 10))
         else:
-            self._mediate(case, day + rng.randrange(1, 14))
+            self._mediate(case, day + rng.between(1, 14))
         outcome = case.record.outcome
         closed = dispute.status is Status.CLOSED and cat.mediable
         if outcome is not None and closed and rng.random() < 0.015:  # a party came back
-            self._reopen(case, outcome.closed_on.toordinal() + rng.randrange(10, 60))
+            self._reopen(case, outcome.closed_on.toordinal() + rng.between(10, 60))
         if by_actor is not None and dispute.status in _STOPPED and case.record.outcome:
             referral_in = case.record.referrals[0]
             referral_in.status = ReferralStatus.COMPLETED
@@ -301,9 +317,9 @@ class CaseStory:
     def _person(self, role: PartyRole, female: bool, low: int, high: int, phone: float) -> Party:
         rng = self.rng
         names = people.FEMALE if female else people.MALE
-        first = rng.choice(names)
+        first = rng.pick(names)
         if rng.random() < 0.2:
-            first = f"{first} {rng.choice(names)}"
+            first = f"{first} {rng.pick(names)}"
         age: int | None = low + int((high - low + 1) * rng.random() ** 1.4)
         band = self.bands[age] if age is not None else None
         if rng.random() < 0.1:
@@ -313,11 +329,11 @@ class CaseStory:
         if u < 0.01:
             sex = Sex.UNKNOWN if u < 0.007 else Sex.OTHER
         return Party(
-            role, f"{first} {rng.choice(people.FAMILY)}", sex, age, band,
+            role, f"{first} {rng.pick(people.FAMILY)}", sex, age, band,
             rng.random() < 0.05,
-            rng.choices(_DISPLACEMENT, cum_weights=_DISPLACEMENT_CUM)[0],
-            f"+2547{rng.randrange(10**8):08d}" if rng.random() < phone else "",
-            rng.choice(people.VILLAGES), rng.random() < 0.96,
+            rng.weighted(_DISPLACEMENT, _DISPLACEMENT_CUM),
+            f"+2547{rng.between(0, 10**8):08d}" if rng.random() < phone else "",
+            rng.pick(people.VILLAGES), rng.random() < 0.96,
         )  # fmt: skip
 
     def _parties(self, cat: _Category) -> list[Party]:
@@ -347,7 +363,7 @@ class CaseStory:
             return
         rng, hearings = self.rng, case.record.hearings
         case.dispute.move_to(Status.IN_MEDIATION)
-        count = rng.choices((1, 2, 3, 4), cum_weights=(35, 70, 90, 100))[0]
+        count = rng.weighted((1, 2, 3, 4), (35, 70, 90, 100))
         everyone = tuple(range(len(case.dispute.parties)))
         held = day
         for index in range(count):
@@ -355,15 +371,15 @@ class CaseStory:
                 hearings.append(Hearing(UNSET_DISPUTE, date.fromordinal(day), case.mediators))
                 return
             last = index == count - 1
-            following = day + rng.randrange(7, 22)
+            following = day + rng.between(7, 22)
             present = everyone if rng.random() < 0.85 else everyone[:1] + everyone[2:]
             hearings.append(Hearing(
                 UNSET_DISPUTE, date.fromordinal(day), case.mediators, present,
-                rng.choice(people.HEARING_NOTES), "" if last else rng.choice(people.NEXT_STEPS),
+                rng.pick(people.HEARING_NOTES), "" if last else rng.pick(people.NEXT_STEPS),
                 None if last else date.fromordinal(following),
             ))  # fmt: skip
             held, day = day, following
-        end = held + rng.randrange(0, 8)
+        end = held + rng.between(0, 8)
         if end > self.today or rng.random() < 0.03:  # still talking, or stalled in the backlog
             return
         u = rng.random()
@@ -371,9 +387,9 @@ class CaseStory:
             self._agree(case, end)
         elif u < 0.74:
             self._close(case, end, "decided")
-        elif u < 0.82:
+        elif u < 0.83:
             self._refer(case, end)
-        elif u < 0.9:
+        elif u < 0.88:
             self._withdraw(case, end)
         else:
             self._close(case, end, "unresolved")
@@ -382,10 +398,10 @@ class CaseStory:
         rng, record = self.rng, case.record
         case.dispute.move_to(Status.AGREEMENT)
         signatories = (0, 1, 2) if case.consenter == 2 else (0, 1)
-        due = date.fromordinal(day + rng.choice((30, 60, 90)))
+        due = date.fromordinal(day + rng.pick((30, 60, 90)))
         agreed = date.fromordinal(day)
         record.agreements.append(
-            Agreement(UNSET_DISPUTE, rng.choice(case.cat.terms), agreed, signatories, due)
+            Agreement(UNSET_DISPUTE, rng.pick(case.cat.terms), agreed, signatories, due)
         )
         last_done = day
         for offset in (30, 90):  # the service's default follow-ups
@@ -393,7 +409,7 @@ class CaseStory:
             record.follow_ups.append(follow_up)
         for follow_up in record.follow_ups[-2:]:
             due_day = follow_up.due_on.toordinal()
-            done = due_day + rng.randrange(0, 11)
+            done = due_day + rng.between(0, 11)
             if done > self.today or (self.today - due_day < 60 and rng.random() < 0.12):
                 return  # not yet due, or due and not yet recorded
             u = rng.random()
@@ -402,7 +418,7 @@ class CaseStory:
                 else FollowUpResult.PARTLY if u < 0.9 else FollowUpResult.BREACHED
             )  # fmt: skip
             follow_up.done_on, follow_up.result = date.fromordinal(done), result
-            follow_up.note = rng.choice(people.FOLLOW_UP_NOTES[result.value])
+            follow_up.note = rng.pick(people.FOLLOW_UP_NOTES[result.value])
             if result is FollowUpResult.BREACHED:
                 case.dispute.move_to(Status.REOPENED)
                 self._next_round(case, done)
@@ -410,7 +426,7 @@ class CaseStory:
             if case.dispute.status is Status.AGREEMENT:
                 case.dispute.move_to(Status.FOLLOW_UP)
             last_done = done
-        self._close(case, last_done + rng.randrange(0, 8), "agreement")
+        self._close(case, last_done + rng.between(0, 8), "agreement")
 
     def _reopen(self, case: _Case, day: int) -> None:
         if day <= self.today:
@@ -419,7 +435,7 @@ class CaseStory:
 
     def _next_round(self, case: _Case, day: int) -> None:
         """A reopened case: mediate again, refer it, or close it unresolved."""
-        day += self.rng.randrange(3, 15)
+        day += self.rng.between(3, 15)
         if day > self.today:
             return
         case.rounds += 1
@@ -435,21 +451,21 @@ class CaseStory:
         if day > self.today:
             return
         rng, dispute, record = self.rng, case.dispute, case.record
-        actor_id, kind = rng.choice(case.cat.refer_to)
+        actor_id, kind = rng.pick(case.cat.refer_to)
         formal = kind in self.formal
-        method = rng.choices(_METHODS, cum_weights=_METHODS_CUM)[0]
+        method = rng.weighted(_METHODS, _METHODS_CUM)
         witness = ""
         if method is ConsentMethod.VERBAL_WITH_WITNESS:
-            witness = f"{rng.choice(people.FEMALE)} {rng.choice(people.FAMILY)}"
+            witness = f"{rng.pick(people.FEMALE)} {rng.pick(people.FAMILY)}"
         fields = ("name", "phone", "description") if case.cat.restricted else _FIELDS
         urgent = case.cat.restricted or not case.cat.mediable
         u = rng.random()
         referral = Referral(
             UNSET_DISPUTE, actor_id, Direction.OUT,
-            rng.choice(people.REFERRAL_REASONS["formal" if formal else "informal"]),
+            rng.pick(people.REFERRAL_REASONS["formal" if formal else "informal"]),
             (Urgency.EMERGENCY if u < 0.3 else Urgency.URGENT) if urgent
             else (Urgency.URGENT if u < 0.1 else Urgency.ROUTINE),
-            ReferralStatus.DRAFT, fields[: rng.randrange(2, len(fields) + 1)],
+            ReferralStatus.DRAFT, fields[: rng.between(2, len(fields) + 1)],
             (Consent(case.consenter, date.fromordinal(day), method, witness),),
             code=f"{dispute.number}-R{len(record.referrals) + 1}",
         )  # fmt: skip
@@ -460,7 +476,7 @@ class CaseStory:
         wait = self.feedback_days.get(kind, 14)
         referral.status, referral.sent_on = ReferralStatus.SENT, date.fromordinal(day)
         referral.due_on = date.fromordinal(day + wait)
-        acknowledged = day + rng.randrange(1, 8)
+        acknowledged = day + rng.between(1, 8)
         if acknowledged > self.today:
             return
         accepted = rng.random() < 0.7
@@ -472,19 +488,19 @@ class CaseStory:
             referral.status, referral.feedback_on = ReferralStatus.DECLINED, referral.sent_on
             referral.feedback = "Declined: the matter is outside our mandate."
             dispute.move_to(Status.REOPENED)
-            self._refer(case, acknowledged + rng.randrange(1, 6), attempt=1)
+            self._refer(case, acknowledged + rng.between(1, 6), attempt=1)
         elif u < 0.09 and not urgent:  # the party withdrew
             referral.status = ReferralStatus.WITHDRAWN
-            self._withdraw(case, acknowledged + rng.randrange(1, 20))
+            self._withdraw(case, acknowledged + rng.between(1, 20))
         elif u < 0.8:
             answered = day + int(wait * (0.3 + 1.3 * rng.random()))
             if answered <= self.today:
                 referral.status = ReferralStatus.COMPLETED
-                referral.feedback = rng.choice(people.FEEDBACK)
+                referral.feedback = rng.pick(people.FEEDBACK)
                 referral.feedback_on = date.fromordinal(answered)
-                self._close(case, answered + rng.randrange(0, 6), outcome)
+                self._close(case, answered + rng.between(0, 6), outcome)
         else:  # no feedback ever: closed long after it fell due (the loop never closed)
-            self._close(case, day + wait + rng.randrange(60, 121), outcome)
+            self._close(case, day + wait + rng.between(60, 121), outcome)
 
     def _close(self, case: _Case, day: int, outcome: str) -> None:
         if day > self.today:
@@ -496,10 +512,10 @@ class CaseStory:
             good = 0.85 if outcome in ("agreement", "decided") else 0.45
             for party in (0, 1):
                 answers = [
-                    _ANSWERS[0] if rng.random() < good else rng.choice(_ANSWERS) for _ in range(5)
+                    _ANSWERS[0] if rng.random() < good else rng.pick(_ANSWERS) for _ in range(5)
                 ]
                 views.append(PartyView(party, *answers))
-        note = rng.choice(people.OUTCOME_NOTES)
+        note = rng.pick(people.OUTCOME_NOTES)
         closed = date.fromordinal(day)
         case.record.outcome = Outcome(UNSET_DISPUTE, self.outcomes[outcome], closed, note, views)
 

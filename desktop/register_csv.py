@@ -42,6 +42,8 @@ class RowProblem:
     message: str
 
     def __str__(self) -> str:
+        if self.line < 1:  # the whole file, not one line of it
+            return self.message
         where = f"line {self.line}" + (f", column {self.column}" if self.column else "")
         return f"{where}: {self.message}"
 

@@ -19,9 +19,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from itertools import islice
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Engine, Table, func, insert, select, text
+from sqlalchemy.sql.expression import TableClause
 
 from desktop.domain.model.records import CaseRecord
 from storage import rows
@@ -125,11 +127,40 @@ class _Batch:
 
     def write(self, conn: Connection) -> None:
         for table in _TABLES:
-            batch_rows = self.rows[table.name]
-            if batch_rows:
-                conn.execute(insert(table), batch_rows)
-        if self.search:
-            conn.execute(insert(t.dispute_search), self.search)
+            insert_many(conn, table, self.rows[table.name])
+        insert_many(conn, t.dispute_search, self.search)
+
+
+def insert_many(conn: Connection, table: TableClause, values: list[dict[str, Any]]) -> None:
+    """``conn.execute(insert(table), values)`` for rows that all have the same keys in the same
+    order, without SQLAlchemy's per-row parameter handling (which costs more than SQLite's
+    insert): the statement is compiled once and each row goes through the columns' own bind
+    processors (dates and timestamps to ISO text, booleans to integers), so the stored values
+    are the same."""
+    if not values:
+        return
+    dialect = conn.dialect
+    compiled = insert(table).compile(dialect=dialect, column_keys=list(values[0]))
+    names = list(compiled.positiontup or ())  # the bound parameters, in statement order
+    if len(names) != len(values[0]):
+        raise ValueError(f"Not every value has a column in {table.name}.")
+    statement = str(compiled)
+    processors = [
+        (index, processor)
+        for index, name in enumerate(names)
+        if (processor := table.c[name].type.dialect_impl(dialect).bind_processor(dialect))
+    ]
+    row_of = itemgetter(*names)
+    params: list[tuple[Any, ...]] = []
+    append = params.append
+    for row in values:
+        if len(row) != len(names):
+            raise ValueError(f"Rows for {table.name} differ in their columns.")
+        encoded = list(row_of(row)) if len(names) > 1 else [row_of(row)]
+        for index, processor in processors:
+            encoded[index] = processor(encoded[index])
+        append(tuple(encoded))
+    conn.exec_driver_sql(statement, params)
 
 
 class BulkLoader:

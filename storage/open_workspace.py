@@ -353,8 +353,8 @@ def _open_database(db_path: Path, keyfile: KeyFile, keys: Keys) -> tuple[Keys, E
                 keyfile.rekey_abort()
         return keys.settled(candidate), engine
     raise WorkspaceDamaged(
-        "The database is damaged or does not belong to these keys. Run 'suluhu check', or "
-        "restore the workspace from a backup."
+        "The database is damaged, or it does not belong to this key file (keys.json). "
+        "Restore the workspace from a backup."
     )
 
 

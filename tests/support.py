@@ -52,7 +52,7 @@ def fail_keyring() -> KeyringBackend:
     """keyring's fail backend: the workspace runs on passphrases alone (NO_BACKEND)."""
     from keyring.backends.fail import Keyring
 
-    return Keyring()
+    return Keyring()  # type: ignore[no-untyped-call]
 
 
 def make_workspace(folder: Path, backend: KeyringBackend | None = None) -> SqlCipherWorkspace:

@@ -43,3 +43,77 @@ def admin(new_workspace: NewWorkspace) -> Iterator[SqlOpenWorkspace]:
         yield opened
     finally:
         opened.close()
+
+
+# -- the command line, run in-process ----------------------------------------------------------
+
+
+@dataclass
+class CliResult:
+    code: int
+    out: str
+    err: str
+
+    def failed_with(self, code: int = 1) -> str:
+        """Assert the command failed with ``code`` and ONE line on stderr starting "suluhu:";
+        return that line."""
+        assert self.code == code, (self.code, self.out, self.err)
+        lines = self.err.splitlines()
+        assert len(lines) == 1, lines
+        assert lines[0].startswith("suluhu: "), lines[0]
+        return lines[0]
+
+
+class Cli:
+    """``cli("users", "list", user="admin")`` runs desktop.cli.run in-process, with the workspace
+    made by tests.support.make_workspace (cheap KDF, no OS keyring)."""
+
+    def __init__(
+        self, folder: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        self.folder = folder
+        self._monkeypatch = monkeypatch
+        self._capsys = capsys
+
+    def __call__(
+        self,
+        *argv: str,
+        user: str | None = ADMIN,
+        passphrase: str | None = ADMIN_PASSPHRASE,
+        new_passphrase: str | None = None,
+        workspace: Path | None = None,
+    ) -> CliResult:
+        from desktop import cli
+
+        env = {
+            "SULUHU_PASSPHRASE": passphrase,
+            "SULUHU_NEW_PASSPHRASE": new_passphrase,
+        }
+        for name, value in env.items():
+            if value is None:
+                self._monkeypatch.delenv(name, raising=False)
+            else:
+                self._monkeypatch.setenv(name, value)
+        args = [*argv, "--workspace", str(workspace or self.folder)]
+        if user is not None:
+            args += ["--user", user]
+        self._capsys.readouterr()
+        code = cli.run(args)
+        captured = self._capsys.readouterr()
+        return CliResult(code, captured.out, captured.err)
+
+
+@pytest.fixture
+def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Cli:
+    import io
+    import sys
+
+    from desktop import bootstrap
+    from tests.support import make_workspace
+
+    monkeypatch.setattr(bootstrap, "make_workspace", lambda folder=None: make_workspace(folder))
+    # never the real per-user workspace, never a prompt
+    monkeypatch.setenv("SULUHU_WORKSPACE", str(tmp_path / "default-workspace"))
+    monkeypatch.delenv("SULUHU_USER", raising=False)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    return Cli(tmp_path / "ws", monkeypatch, capsys)
