@@ -137,11 +137,10 @@ def _read(path: object) -> bytes:
 
 
 def check(args: argparse.Namespace) -> int:
-    opened = sign_in(args)
-    try:
-        problems = opened.check()
-    finally:
-        opened.close()
+    from desktop.bootstrap import make_workspace
+
+    workspace = make_workspace(folder_of(args))
+    problems = workspace.check(username_of(args), passphrase())
     emit(
         args,
         {"ok": not problems, "problems": problems},
@@ -163,11 +162,10 @@ def backup(args: argparse.Namespace) -> int:
 
 
 def restore(args: argparse.Namespace) -> int:
-    opened = sign_in(args)
-    try:
-        opened.restore(args.source)
-    finally:
-        opened.close()
+    from desktop.bootstrap import make_workspace
+
+    workspace = make_workspace(folder_of(args))
+    workspace.restore(username_of(args), passphrase(), args.source)
     emit(args, {"restored": str(args.source)}, f"Restored from {args.source}.")
     return 0
 

@@ -12,8 +12,6 @@ referred to a formal actor; sensitive ones are restricted. All people are invent
 
 from __future__ import annotations
 
-import random
-from bisect import bisect
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -21,18 +19,10 @@ from itertools import accumulate
 from typing import TypeVar
 
 from desktop import demo_people as people
+from desktop.demo_people import Dice, PartyMaker, demo_actors, demo_users
 from desktop.domain import rules
 from desktop.domain.model.committee import Committee
-from desktop.domain.model.dispute import (
-    Channel,
-    Displacement,
-    Dispute,
-    Party,
-    PartyRole,
-    RiskFlag,
-    Sex,
-    Status,
-)
+from desktop.domain.model.dispute import Channel, Dispute, RiskFlag, Status
 from desktop.domain.model.proceedings import (
     Agreement,
     Answer,
@@ -47,47 +37,15 @@ from desktop.domain.model.referrals import (
     Consent,
     ConsentMethod,
     Direction,
-    JusticeActor,
     Referral,
     ReferralStatus,
     Urgency,
 )
-from desktop.domain.model.users import Role, User
 from desktop.domain.taxonomy import Mechanism, OutcomeKind, Taxonomy
 
 YEARS_BACK = 3
-_T = TypeVar("_T")
 DEFAULT_SEED = 2026
-
-
-def demo_users() -> list[User]:
-    """Committee members and paralegals, ids unset (the administrator is the demo command's
-    own user). The chair and the first paralegal hold restricted access: they are the GBV and
-    child-protection focal persons."""
-    return [
-        User("chair", "Halima Achieng", Role.MEMBER, restricted_access=True),
-        User("secretary", "Petro Mwangi", Role.MEMBER),
-        User("mediator1", "Neema Wekesa", Role.MEMBER),
-        User("mediator2", "Abdi Warsame", Role.MEMBER),
-        User("paralegal1", "Esther Nyambura", Role.PARALEGAL, restricted_access=True),
-        User("paralegal2", "Yusuf Haddad", Role.PARALEGAL),
-    ]
-
-
-def demo_actors(seed: int, taxonomy: Taxonomy | None = None) -> list[JusticeActor]:
-    """The committee's directory (police gender desk, court, legal aid, social welfare, chief,
-    elders, women's group...), ids unset; contact people and phones vary with ``seed``."""
-    rng = random.Random(f"actors:{seed}")
-    actors = []
-    for kind, name, services in people.ACTORS:
-        if taxonomy is not None and not taxonomy.has_actor_kind(kind):
-            continue
-        first = rng.choice(rng.choice((people.FEMALE, people.MALE)))
-        contact = f"{first} {rng.choice(people.FAMILY)}"
-        phone = f"+2547{rng.randrange(10**8):08d}"
-        area = rng.choice(people.VILLAGES)
-        actors.append(JusticeActor(kind, name, contact, phone, area, services, "Mon-Fri 8-17"))
-    return actors
+_T = TypeVar("_T")
 
 
 def generate_cases(
@@ -112,14 +70,9 @@ def generate_cases(
     actors = demo_actors(seed, taxonomy)
     if len(actor_ids) != len(actors):
         raise ValueError(f"Expected {len(actors)} actor ids, one per demo actor.")
-    setting = Setting(
-        taxonomy=taxonomy,
-        committee=committee,
-        members=tuple(member_ids),
-        restricted_members=tuple(restricted_member_ids),
-        actors=tuple((i, a.kind) for i, a in zip(actor_ids, actors, strict=True)),
-        today=today,
-    )
+    kinds = tuple((i, actor.kind) for i, actor in zip(actor_ids, actors, strict=True))
+    members, focal = tuple(member_ids), tuple(restricted_member_ids)
+    setting = Setting(taxonomy, committee, members, focal, kinds, today)
     rng = Dice(seed)
     codes = [c.code for c in taxonomy.categories]
     cumulative = list(accumulate(people.CATEGORY_WEIGHTS.get(code, 1.0) for code in codes))
@@ -153,23 +106,6 @@ def _received_dates(rng: Dice, count: int, today: date) -> list[date]:
 # --- one case's story ------------------------------------------------------------------------
 
 
-class Dice(random.Random):
-    """Random with quicker picks (the demo draws millions; a float picks as well here)."""
-
-    def pick(self, items: Sequence[_T]) -> _T:
-        return items[int(self.random() * len(items))]
-
-    def between(self, low: int, high: int) -> int:
-        """low <= n < high."""
-        return low + int(self.random() * (high - low))
-
-    def weighted(self, items: Sequence[_T], cumulative: Sequence[float]) -> _T:
-        return items[bisect(cumulative, self.random() * cumulative[-1])]
-
-
-_DISPLACEMENT = (Displacement.NONE, Displacement.IDP, Displacement.REFUGEE,
-                 Displacement.RETURNEE, Displacement.UNKNOWN)  # fmt: skip
-_DISPLACEMENT_CUM = (84, 88, 94, 95, 100)
 _METHODS = (ConsentMethod.SIGNED, ConsentMethod.THUMBPRINT, ConsentMethod.VERBAL_WITH_WITNESS)
 _METHODS_CUM = (45, 80, 100)
 _ANSWERS = (Answer.YES, Answer.PARTLY, Answer.NO)
@@ -224,7 +160,7 @@ class CaseStory:
     def __init__(self, rng: Dice, setting: Setting) -> None:
         self.rng, self.s, self.today = rng, setting, setting.today.toordinal()
         tax = setting.taxonomy
-        self.bands = [tax.age_band_for(age) for age in range(rules.AGE_MAX + 1)]
+        self.people = PartyMaker(rng, [tax.age_band_for(age) for age in range(rules.AGE_MAX + 1)])
         self.formal = {k.code for k in tax.actor_kinds if k.mechanism is Mechanism.FORMAL}
         self.feedback_days = {k.code: k.feedback_days for k in tax.actor_kinds}
         self.outcomes = {
@@ -261,7 +197,7 @@ class CaseStory:
 
     def tell(self, number: str, received: date, code: str) -> CaseRecord:
         rng, cat, s = self.rng, self._category(code), self.s
-        parties = self._parties(cat)
+        parties = self.people.parties(cat.restricted, cat.child)
         pool = s.restricted_members if cat.restricted else s.members
         assigned = (rng.pick(pool),) if pool else ()
         if pool and not cat.restricted and rng.random() < 0.35:
@@ -280,7 +216,7 @@ class CaseStory:
             number, received, channel, code, f"{s.committee.area} > {parties[0].village}",
             rng.pick(cat.texts), frozenset(f for f, p in cat.flags if rng.random() < p),
             assigned, cat.restricted, parties=parties,
-            created_by=rng.pick(pool) if pool else None,
+            created_by=rng.pick(s.members) if s.members else None,
             referred_by_actor=by_actor, referred_by_reference=reference,
         )  # fmt: skip
         case = _Case(CaseRecord(dispute), cat, 2 if cat.child else 0)
@@ -311,50 +247,6 @@ class CaseStory:
             referral_in.feedback = "The referring office was told how the case ended."
             referral_in.feedback_on = case.record.outcome.closed_on
         return case.record
-
-    # -- people ---------------------------------------------------------------------------
-
-    def _person(self, role: PartyRole, female: bool, low: int, high: int, phone: float) -> Party:
-        rng = self.rng
-        names = people.FEMALE if female else people.MALE
-        first = rng.pick(names)
-        if rng.random() < 0.2:
-            first = f"{first} {rng.pick(names)}"
-        age: int | None = low + int((high - low + 1) * rng.random() ** 1.4)
-        band = self.bands[age] if age is not None else None
-        if rng.random() < 0.1:
-            age = None  # age unknown, band estimated
-        u = rng.random()
-        sex = Sex.FEMALE if female else Sex.MALE
-        if u < 0.01:
-            sex = Sex.UNKNOWN if u < 0.007 else Sex.OTHER
-        return Party(
-            role, f"{first} {rng.pick(people.FAMILY)}", sex, age, band,
-            rng.random() < 0.05,
-            rng.weighted(_DISPLACEMENT, _DISPLACEMENT_CUM),
-            f"+2547{rng.between(0, 10**8):08d}" if rng.random() < phone else "",
-            rng.pick(people.VILLAGES), rng.random() < 0.96,
-        )  # fmt: skip
-
-    def _parties(self, cat: _Category) -> list[Party]:
-        """Complainant (index 0), respondent (1), then a guardian and/or a witness."""
-        rng, sensitive = self.rng, cat.restricted
-        female = rng.random() < (0.92 if sensitive else 0.55)
-        if cat.child:
-            complainant = self._person(PartyRole.COMPLAINANT, female, 3, 17, 0.0)
-        else:
-            complainant = self._person(PartyRole.COMPLAINANT, female, 18, 80, 0.9)
-        male = rng.random() < (0.95 if sensitive else 0.6)
-        respondent = self._person(PartyRole.RESPONDENT, not male, 18, 75, 0.7)
-        if rng.random() < 0.6:
-            respondent.village = complainant.village
-        parties = [complainant, respondent]
-        if cat.child or rng.random() < 0.03:
-            guardian = self._person(PartyRole.REPRESENTATIVE, rng.random() < 0.75, 25, 70, 0.95)
-            parties.append(guardian)
-        if rng.random() < 0.25:
-            parties.append(self._person(PartyRole.WITNESS, rng.random() < 0.5, 18, 75, 0.6))
-        return parties
 
     # -- what happens ---------------------------------------------------------------------
 
@@ -485,7 +377,8 @@ class CaseStory:
         outcome = "formal" if formal else "informal"
         u = rng.random()
         if u < 0.06 and attempt == 0:  # declined: reopen and refer elsewhere
-            referral.status, referral.feedback_on = ReferralStatus.DECLINED, referral.sent_on
+            referral.status = ReferralStatus.DECLINED
+            referral.feedback_on = date.fromordinal(acknowledged)
             referral.feedback = "Declined: the matter is outside our mandate."
             dispute.move_to(Status.REOPENED)
             self._refer(case, acknowledged + rng.between(1, 6), attempt=1)
@@ -526,3 +419,6 @@ class CaseStory:
         closed = date.fromordinal(day)
         note = "The complainant withdrew the case."
         case.record.outcome = Outcome(UNSET_DISPUTE, self.outcomes["withdrawn"], closed, note)
+
+
+__all__ = ["CaseStory", "Dice", "Setting", "demo_actors", "demo_users", "generate_cases"]

@@ -1,11 +1,26 @@
-"""Synthetic names, places, actors, frequencies and case texts for demo workspaces. Every
-person and organisation here is invented; the texts describe typical situations, never a real
-case. Codes are those of the shipped taxonomies (resources/taxonomies); desktop.demo skips any a
-taxonomy lacks.
+"""The invented people of demo workspaces, and the data desktop.demo draws cases from: names,
+places, actors, frequencies and case texts. Every person and organisation here is invented; the
+texts describe typical situations, never a real case. Codes are those of the shipped taxonomies
+(resources/taxonomies); desktop.demo skips any a taxonomy lacks.
+
+:class:`PartyMaker` invents the parties of a case; :func:`demo_users` and :func:`demo_actors`
+give the committee's users and its directory of justice actors (desktop.demo re-exports them).
 
 Tables keyed by code are looked up by dispute-category code, then by SDG group code (so a
 category added to the taxonomy later still gets plausible data), then ``"other"``.
 """
+
+from __future__ import annotations
+
+import random
+from bisect import bisect
+from collections.abc import Sequence
+from typing import TypeVar
+
+from desktop.domain.model.dispute import Displacement, Party, PartyRole, Sex
+from desktop.domain.model.referrals import JusticeActor
+from desktop.domain.model.users import Role, User
+from desktop.domain.taxonomy import Taxonomy
 
 FEMALE = (  # noqa: SIM905
     "Amina Wanjiru Achieng Zawadi Neema Halima Fatuma Akinyi Nafula Mwanaisha Rehema Imani "
@@ -250,3 +265,107 @@ RISK_FLAGS = {
     "land_property": (("escalation", 0.08), ("violence", 0.04)),
     "other": (("violence", 0.03),),
 }
+
+
+def demo_users() -> list[User]:
+    """Committee members and paralegals, ids unset (the administrator is the demo command's
+    own user). The chair and the first paralegal hold restricted access: they are the GBV and
+    child-protection focal persons."""
+    return [
+        User("chair", "Halima Achieng", Role.MEMBER, restricted_access=True),
+        User("secretary", "Petro Mwangi", Role.MEMBER),
+        User("mediator1", "Neema Wekesa", Role.MEMBER),
+        User("mediator2", "Abdi Warsame", Role.MEMBER),
+        User("paralegal1", "Esther Nyambura", Role.PARALEGAL, restricted_access=True),
+        User("paralegal2", "Yusuf Haddad", Role.PARALEGAL),
+    ]
+
+
+def demo_actors(seed: int, taxonomy: Taxonomy | None = None) -> list[JusticeActor]:
+    """The committee's directory (police gender desk, court, legal aid, social welfare, chief,
+    elders, women's group...), ids unset; contact people and phones vary with ``seed``."""
+    rng = random.Random(f"actors:{seed}")
+    actors = []
+    for kind, name, services in ACTORS:
+        if taxonomy is not None and not taxonomy.has_actor_kind(kind):
+            continue
+        first = rng.choice(rng.choice((FEMALE, MALE)))
+        contact = f"{first} {rng.choice(FAMILY)}"
+        phone = f"+2547{rng.randrange(10**8):08d}"
+        area = rng.choice(VILLAGES)
+        actors.append(JusticeActor(kind, name, contact, phone, area, services, "Mon-Fri 8-17"))
+    return actors
+
+
+_T = TypeVar("_T")
+
+
+class Dice(random.Random):
+    """Random with quicker picks (the demo draws millions; a float picks well enough here)."""
+
+    def pick(self, items: Sequence[_T]) -> _T:
+        return items[int(self.random() * len(items))]
+
+    def between(self, low: int, high: int) -> int:
+        """low <= n < high."""
+        return low + int(self.random() * (high - low))
+
+    def weighted(self, items: Sequence[_T], cumulative: Sequence[float]) -> _T:
+        return items[bisect(cumulative, self.random() * cumulative[-1])]
+
+
+_DISPLACEMENT = (Displacement.NONE, Displacement.IDP, Displacement.REFUGEE,
+                 Displacement.RETURNEE, Displacement.UNKNOWN)  # fmt: skip
+_DISPLACEMENT_CUM = (84, 88, 94, 95, 100)
+
+
+class PartyMaker:
+    """The parties of a case: invented names, sex, age (or only an age band), phone, village.
+
+    ``bands[age]`` is the taxonomy's age-band code for each age from 0.
+    """
+
+    def __init__(self, rng: Dice, bands: Sequence[str]) -> None:
+        self.rng, self.bands = rng, bands
+
+    def person(self, role: PartyRole, female: bool, low: int, high: int, phone: float) -> Party:
+        rng = self.rng
+        names = FEMALE if female else MALE
+        first = rng.pick(names)
+        if rng.random() < 0.2:
+            first = f"{first} {rng.pick(names)}"
+        exact = low + int((high - low + 1) * rng.random() ** 1.4)
+        age = None if rng.random() < 0.1 else exact  # None: age unknown, band estimated
+        u = rng.random()
+        sex = Sex.FEMALE if female else Sex.MALE
+        if u < 0.01:
+            sex = Sex.UNKNOWN if u < 0.007 else Sex.OTHER
+        return Party(
+            role, f"{first} {rng.pick(FAMILY)}", sex, age, self.bands[exact],
+            rng.random() < 0.05,
+            rng.weighted(_DISPLACEMENT, _DISPLACEMENT_CUM),
+            f"+2547{rng.between(0, 10**8):08d}" if rng.random() < phone else "",
+            rng.pick(VILLAGES), rng.random() < 0.96,
+        )  # fmt: skip
+
+    def parties(self, sensitive: bool, child: bool) -> list[Party]:
+        """Complainant (index 0), respondent (1), then a guardian (2, always for a child
+        complainant) and/or a witness. In sensitive (GBV) cases the complainant is mostly a
+        woman and the respondent mostly a man."""
+        rng = self.rng
+        female = rng.random() < (0.92 if sensitive else 0.55)
+        if child:
+            complainant = self.person(PartyRole.COMPLAINANT, female, 3, 17, 0.0)
+        else:
+            complainant = self.person(PartyRole.COMPLAINANT, female, 18, 80, 0.9)
+        male = rng.random() < (0.95 if sensitive else 0.6)
+        respondent = self.person(PartyRole.RESPONDENT, not male, 18, 75, 0.7)
+        if rng.random() < 0.6:
+            respondent.village = complainant.village
+        parties = [complainant, respondent]
+        if child or rng.random() < 0.03:
+            guardian = self.person(PartyRole.REPRESENTATIVE, rng.random() < 0.75, 25, 70, 0.95)
+            parties.append(guardian)
+        if rng.random() < 0.25:
+            parties.append(self.person(PartyRole.WITNESS, rng.random() < 0.5, 18, 75, 0.6))
+        return parties

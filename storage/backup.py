@@ -48,6 +48,9 @@ def connect(path: Path, key: bytes) -> Any:
     sqlcipher3.DatabaseError) unless the key opens the file."""
     if len(key) != 32:
         raise ValueError("a database key is 32 bytes")
+    from storage.engine import quiet_cipher_log
+
+    quiet_cipher_log()
     connection = sqlcipher3.connect(str(path), isolation_level=None)
     try:
         connection.execute(f"PRAGMA key = \"x'{key.hex()}'\"")
@@ -115,14 +118,18 @@ def verify_backup(path: Path, key: bytes) -> None:
         connection.close()
 
 
-def restore(backup_path: Path, db_path: Path, key: bytes) -> Path | None:
-    """Replace the database with a verified copy of the backup. The current database is kept
-    as ``<db>.before-restore`` (returned; None when there was none). Nothing is replaced if the
+def restore(
+    backup_path: Path, db_path: Path, key: bytes, target_key: bytes | None = None
+) -> Path | None:
+    """Replace the database with a verified copy of the backup (encrypted with ``target_key``
+    when given: a backup from before a re-key). The current database is kept as
+    ``<db>.before-restore`` (returned; None when there was none). Nothing is replaced if the
     backup is damaged or keyed differently. Every connection to ``db_path`` must be closed."""
     verify_backup(backup_path, key)
-    temp = _copy_to_temp(backup_path, key, key, db_path.parent)
+    new_key = target_key or key
+    temp = _copy_to_temp(backup_path, key, new_key, db_path.parent)
     try:
-        before = _keep_current(db_path, key) if db_path.exists() else None
+        before = _keep_current(db_path, new_key) if db_path.exists() else None
         swap_database(temp, db_path)
     except OSError as error:
         _remove_with_side_files(temp)

@@ -62,12 +62,30 @@ def _is_not_a_database(error: BaseException) -> bool:
     return code == SQLITE_NOTADB or "file is not a database" in str(error)
 
 
+_quieted = False
+
+
+def quiet_cipher_log() -> None:
+    """Stop SQLCipher writing "ERROR CORE" lines to stderr (process-wide): a wrong key or a
+    damaged page is reported through our own one-line messages instead."""
+    global _quieted
+    if _quieted:
+        return
+    connection = sqlcipher.connect(":memory:")
+    try:
+        connection.execute("PRAGMA cipher_log_level = NONE")
+    finally:
+        connection.close()
+    _quieted = True
+
+
 def raw_connect(db_path: Path, key: bytes) -> Any:
     """A keyed DBAPI connection in driver autocommit mode (no implicit BEGIN).
 
     Only the key is applied; the engine's connections also get the pragmas (:func:`_connector`).
     """
     hex_key = _check_key(key)
+    quiet_cipher_log()
     dbapi_conn = sqlcipher.connect(
         str(db_path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_MS / 1000
     )

@@ -172,6 +172,8 @@ class SqlOpenWorkspace:
             user = uow.users.by_username(username)
         if user is None or user.id is None:
             raise NotFound("There is no such user.")
+        if not user.active and not self._keyfile.has_user(username):
+            raise NotFound("This user was already removed; nothing was changed.")
         user_service.deactivate_user(self.unit_of_work(), self.actor, self.clock, user.id)
         if self._keyfile.has_user(username):
             self._keyfile.remove_user(username)
@@ -194,6 +196,7 @@ class SqlOpenWorkspace:
                 keys, username, new_passphrase, self._device, user.restricted_access
             )
         self._set_must_change(username, True, "reset_passphrase")
+        self._workspace.mark_needing_reset([username], False)
 
     def new_recovery_key(self) -> str:
         require(self.actor, "new_recovery_key")
@@ -235,10 +238,13 @@ class SqlOpenWorkspace:
             raise WorkspaceError(str(error)) from None
         finally:
             self._engine = open_engine(self._workspace.db_path, keys.database_key)
-        with self.unit_of_work() as uow:
-            record(uow, self.clock, self.actor, "restore", detail_of(file=backup.name))
-            uow.commit()
+        self.audit_restore(backup.name)
         self.close()
+
+    def audit_restore(self, backup_name: str) -> None:
+        with self.unit_of_work() as uow:
+            record(uow, self.clock, self.actor, "restore", detail_of(file=backup_name))
+            uow.commit()
 
     def check(self) -> list[str]:
         require(self.actor, "check_workspace")

@@ -14,7 +14,7 @@ import hashlib
 import json
 import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.domain import rules
 from desktop.domain.errors import ValidationError
@@ -44,6 +44,14 @@ KEYS = "keys.json"
 DATABASE = "suluhu.db"
 SIGNIN = "signin.json"
 INFO = "workspace.json"
+
+
+class Unlocked(NamedTuple):
+    keyfile: KeyFile
+    keys: Keys
+    device_secret: bytes | None
+    throttle: Throttle
+    throttle_key: str
 
 
 class SqlCipherWorkspace:
@@ -197,7 +205,9 @@ class SqlCipherWorkspace:
 
     # -- signing in -------------------------------------------------------------------------
 
-    def sign_in(self, username: str, passphrase: str) -> SqlOpenWorkspace:
+    def unlock(self, username: str, passphrase: str) -> Unlocked:
+        """The keys behind ``username``'s slot, through the failed sign-in throttle; opens no
+        database (so `check` and `restore` work on a damaged one)."""
         from storage import keys as keyslots
         from storage.throttle import FREE_FAILURES, delay_after
 
@@ -213,6 +223,11 @@ class SqlCipherWorkspace:
             keys = keyfile.unlock(username, passphrase, device)
         except keyslots.WrongPassphrase:
             failures = throttle.failed(tag)
+            if tag in self._needing_reset():
+                raise WorkspaceError(
+                    "This computer's password store was reset, so your passphrase no longer "
+                    "opens the workspace. Ask the administrator to give you a new passphrase."
+                ) from None
             left = max(0, FREE_FAILURES + 1 - failures)  # the (FREE_FAILURES + 1)th failure waits
             if left:
                 hint = f" {left} more {'try' if left == 1 else 'tries'} before a waiting time."
@@ -224,6 +239,11 @@ class SqlCipherWorkspace:
             ) from None
         except keyslots.DeviceSecretMissing as error:
             raise WorkspaceError(str(error)) from None
+        return Unlocked(keyfile, keys, device, throttle, tag)
+
+    def sign_in(self, username: str, passphrase: str) -> SqlOpenWorkspace:
+        unlocked = self.unlock(username, passphrase)
+        keyfile, keys, device, throttle, tag = unlocked
         from storage.open_workspace import SqlOpenWorkspace, damaged_error
 
         opened = SqlOpenWorkspace.open(self, keyfile, keys, username, device)
@@ -255,19 +275,53 @@ class SqlCipherWorkspace:
             keys = keyfile.unlock_recovery(raw)
         except keyslots.WrongRecoveryKey as error:
             raise WrongPassphrase(str(error)) from None
+        # The keyring secret is lost when slots mix one and this installation has none: the
+        # other members' slots cannot open until the administrator gives them new passphrases.
+        lost = keyfile.users_need_device_secret() and self._device_secret(keyfile) is None
         device = self._device_secret(keyfile, repair=True)
         from storage.open_workspace import SqlOpenWorkspace
 
         opened = SqlOpenWorkspace.open(self, keyfile, keys, username, device, recovering=True)
         try:
             opened.enrol_after_recovery(new_passphrase)
+            if lost:
+                with opened.unit_of_work() as uow:
+                    others = [u.username for u in uow.users.all() if u.active]
+                others = [name for name in others if name.casefold() != username.casefold()]
+                self.mark_needing_reset(others, True)
         except BaseException:
             opened.close()
             raise
         self._throttle().succeeded(self._throttle_key(username))
         return opened
 
+    def check(self, username: str, passphrase: str) -> list[str]:
+        from storage.repair import check_workspace
+
+        return check_workspace(self, username, passphrase)
+
+    def restore(self, username: str, passphrase: str, backup: Path) -> None:
+        from storage.repair import restore_workspace
+
+        restore_workspace(self, username, passphrase, backup)
+
     # -- helpers ----------------------------------------------------------------------------
+
+    def _needing_reset(self) -> set[str]:
+        """Throttle keys of users whose slots still mix a lost keyring secret (set at recovery,
+        cleared when the administrator gives them a new passphrase)."""
+        value = self._info().get("needs_reset", [])
+        return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
+
+    def mark_needing_reset(self, usernames: list[str], reset: bool) -> None:
+        current = self._needing_reset()
+        tags = {self._throttle_key(name) for name in usernames}
+        changed = (current | tags) if reset else (current - tags)
+        if changed == current:
+            return
+        info = self._info()
+        info["needs_reset"] = sorted(changed)
+        write_private_atomic(self.folder / INFO, json.dumps(info).encode())
 
     def _info(self) -> dict[str, object]:
         try:

@@ -442,26 +442,24 @@ def test_a_lost_keyring_secret_is_repaired_with_the_recovery_key(tmp_path: Path)
         assert case_numbers(again) == {number}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KNOWN BUG: recovery re-enrols only the administrator; other users' slots still mix "
-    "the lost keyring secret, so they are told their passphrase is wrong (and throttled)",
-)
-def test_after_a_keyring_repair_other_users_are_not_told_their_passphrase_is_wrong(
-    tmp_path: Path,
-) -> None:
+def test_after_a_keyring_repair_other_users_are_told_to_ask_for_a_reset(tmp_path: Path) -> None:
     folder = tmp_path / "ws"
     workspace, recovery_key = create_workspace(folder, MemoryKeyring())
     with _signed_in(workspace) as opened:
         _add_member(opened)
     new_keyring = MemoryKeyring()
     make_workspace(folder, new_keyring).recover(recovery_key, ADMIN, NEW_PASSPHRASE).close()
-    try:
-        make_workspace(folder, new_keyring).sign_in(MEMBER, MEMBER_PASSPHRASE).close()
-    except WrongPassphrase as error:
-        pytest.fail(f"the member was told: {error}")
-    except WorkspaceError as error:  # acceptable: a clear way forward
-        assert "administrator" in str(error)
+    with pytest.raises(WorkspaceError) as raised:
+        make_workspace(folder, new_keyring).sign_in(MEMBER, MEMBER_PASSPHRASE)
+    assert not isinstance(raised.value, WrongPassphrase)
+    assert "administrator" in str(raised.value)
+    with _signed_in(make_workspace(folder, new_keyring), ADMIN, NEW_PASSPHRASE) as admin:
+        admin.reset_passphrase(MEMBER, "Fresh-start-passphrase-9")
+    with _signed_in(make_workspace(folder, new_keyring), MEMBER, "Fresh-start-passphrase-9") as m:
+        assert m.user.must_change_passphrase
+    # once reset, a wrong passphrase is an ordinary wrong passphrase again
+    with pytest.raises(WrongPassphrase):
+        make_workspace(folder, new_keyring).sign_in(MEMBER, MEMBER_PASSPHRASE)
 
 
 def test_without_a_keyring_everything_runs_on_passphrases(
