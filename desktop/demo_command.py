@@ -53,14 +53,19 @@ def fill(
     with opened.unit_of_work() as uow:
         known = {u.username.casefold(): u for u in uow.users.all()}
     member_ids = [opened.actor.user_id]
+    restricted_ids = [opened.actor.user_id]
     for user in demo_users():
         existing = known.get(user.username.casefold())
         if existing is None:
             existing = opened.add_user(user, passphrase)
-        if existing.role in (Role.MEMBER, Role.ADMINISTRATOR) and existing.id is not None:
+        if existing.id is None or not existing.active:
+            continue
+        if existing.role in (Role.MEMBER, Role.ADMINISTRATOR):
             member_ids.append(existing.id)
+        if existing.restricted_access or existing.role is Role.ADMINISTRATOR:
+            restricted_ids.append(existing.id)
     actor_ids = []
-    for justice_actor in demo_actors(seed):
+    for justice_actor in demo_actors(seed, opened.taxonomy):
         added = actor_service.add_actor(
             opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, justice_actor
         )
@@ -68,7 +73,14 @@ def fill(
         actor_ids.append(added.id)
     committee = opened.committee()
     records = generate_cases(
-        cases, seed, opened.taxonomy, committee, member_ids, actor_ids, opened.clock.today()
+        cases,
+        seed,
+        opened.taxonomy,
+        committee,
+        member_ids,
+        actor_ids,
+        opened.clock.today(),
+        restricted_member_ids=restricted_ids,
     )
     written = opened.case_loader().load(records, progress=progress)
     with opened.unit_of_work() as uow:

@@ -17,7 +17,9 @@ from sqlalchemy import Engine, text
 
 from desktop.demo import demo_actors, demo_users, generate_cases
 from desktop.domain.model.committee import Committee
+from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing
 from desktop.domain.model.records import UNSET_DISPUTE, CaseRecord
+from desktop.domain.model.referrals import Referral
 from desktop.domain.taxonomy import default_taxonomy
 from storage import schema
 from storage.bulk import BulkLoader
@@ -84,7 +86,13 @@ def localised(record: CaseRecord) -> CaseRecord:
     r.dispute.id = None
     for party in r.dispute.parties:
         party.id = party.dispute_id = None
-    for child in (*r.hearings, *r.agreements, *r.follow_ups, *r.referrals):
+    children: list[Hearing | Agreement | FollowUp | Referral] = [
+        *r.hearings,
+        *r.agreements,
+        *r.follow_ups,
+        *r.referrals,
+    ]
+    for child in children:
         child.id, child.dispute_id = None, UNSET_DISPUTE
     for hearing in r.hearings:
         hearing.parties_present = tuple(index[i] for i in hearing.parties_present)
@@ -227,7 +235,7 @@ def _add_through_repositories(engine: Engine, records: list[CaseRecord]) -> None
     with SqlUnitOfWork(engine, Sealer(RESTRICTED_KEY)) as work:
         for record in copy.deepcopy(records):
             dispute_id = work.disputes.add(record.dispute)
-            ids = [party.id for party in record.dispute.parties]
+            ids = [party.id for party in record.dispute.parties if party.id is not None]
             for hearing in record.hearings:
                 present = tuple(ids[i] for i in hearing.parties_present)
                 work.hearings.add(replace(hearing, dispute_id=dispute_id, parties_present=present))

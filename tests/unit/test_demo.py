@@ -12,8 +12,9 @@ from desktop import demo
 from desktop.domain import rules
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import TRANSITIONS, Dispute, Status
+from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing
 from desktop.domain.model.records import UNSET_DISPUTE, CaseRecord
-from desktop.domain.model.referrals import Direction
+from desktop.domain.model.referrals import Direction, Referral
 from desktop.domain.taxonomy import Mechanism, default_taxonomy
 
 TODAY = date(2026, 3, 10)
@@ -154,8 +155,15 @@ def test_numbers_are_unique_and_sequential_per_year_in_received_order(
         last[year] = seq
 
 
-def test_sequences_beyond_9999_keep_growing() -> None:
-    assert rules.case_number("KBR", 2026, 12345) == "KBR-2026-12345"
+def test_sequences_beyond_9999_keep_growing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(demo, "YEARS_BACK", 1)
+    taxonomy = default_taxonomy()
+    actor_ids = list(range(len(demo.demo_actors(1, taxonomy))))
+    end_of_year = date(2025, 12, 31)
+    generated = demo.generate_cases(10_001, 1, taxonomy, COMMITTEE, MEMBERS, actor_ids, end_of_year)
+    numbers = [record.dispute.number for record in generated]
+    assert numbers[0] == "KBR-2025-0001" and numbers[-1] == "KBR-2025-10001"
+    assert rules.parse_case_number(numbers[-1]) == ("KBR", 2025, 10_001)
 
 
 def test_parties_pass_the_domain_rules_and_references_are_local(
@@ -171,7 +179,12 @@ def test_parties_pass_the_domain_rules_and_references_are_local(
             assert rules.normalise_phone(party.phone) == party.phone
             assert rules.age_band_of(party.age, party.age_band, taxonomy) == party.age_band
         everyone = range(len(parties))
-        children = [*record.hearings, *record.agreements, *record.follow_ups, *record.referrals]
+        children: list[Hearing | Agreement | FollowUp | Referral] = [
+            *record.hearings,
+            *record.agreements,
+            *record.follow_ups,
+            *record.referrals,
+        ]
         assert all(child.dispute_id == UNSET_DISPUTE for child in children)
         assert all(set(h.parties_present) <= set(everyone) for h in record.hearings)
         assert all(set(a.signatories) <= set(everyone) for a in record.agreements)
