@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger(__name__)
@@ -42,10 +42,13 @@ def install(app: QApplication, language: str | None = None) -> QLocale:
             _installed.append(translator)
         else:
             log.debug("no %s translation for %s", name, locale.name())
-    direction = (
-        Qt.LayoutDirection.RightToLeft if is_rtl(locale.name()) else Qt.LayoutDirection.LeftToRight
-    )
-    app.setLayoutDirection(direction)
+    rtl = is_rtl(locale.name())
+    if rtl or app.isRightToLeft():
+        # Qt's enum namespace costs ~25 ms to import: only on the way to or from RTL.
+        from PySide6.QtCore import Qt
+
+        direction = Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight
+        app.setLayoutDirection(direction)
     return locale
 
 

@@ -9,12 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from desktop.domain.model.committee import Committee
-from desktop.domain.model.users import Actor, User
-from desktop.domain.ports import CaseLoader, Clock, UnitOfWork
-from desktop.domain.taxonomy import Taxonomy
+if TYPE_CHECKING:  # the sign-in window imports this module before its first paint
+    from desktop.domain.model.committee import Committee
+    from desktop.domain.model.users import Actor, User
+    from desktop.domain.ports import CaseLoader, Clock, UnitOfWork
+    from desktop.domain.taxonomy import Taxonomy
 
 
 class KeyringState(StrEnum):

@@ -5,18 +5,35 @@ Each ``*_values`` function gives the columns that are never sealed (without ``id
 ``*_plain`` function gives the text columns listed in :data:`storage.sealing.SEALED_COLUMNS`,
 which the caller seals when the dispute is restricted. Timestamps (``created_at``,
 ``updated_at``) and referral consents are the caller's (see ``consents_to_text``).
+
+JSON columns are encoded by :func:`dumps` and party names compared by :func:`name_key`; both
+are re-exported by :mod:`storage.repositories._common`, which holds the matching decoders.
 """
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from typing import Any
 
 from desktop.domain.model.dispute import Dispute, Party
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome, PartyView
 from desktop.domain.model.referrals import Referral
-from storage.repositories._common import dumps, name_key
 
 ANSWERS = ("voice", "fair_process", "respect", "fair_outcome", "resolved")
+
+# What json.dumps(value, ensure_ascii=False, separators=(",", ":")) builds on every call.
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"))
+
+
+def dumps(value: Any) -> str:
+    """A JSON column's text: compact, non-ASCII kept as is."""
+    return _JSON.encode(value)
+
+
+def name_key(name: str) -> str:
+    """The form names are compared in: NFC, whitespace collapsed, casefolded."""
+    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def dispute_values(dispute: Dispute) -> dict[str, Any]:

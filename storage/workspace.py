@@ -16,11 +16,7 @@ import uuid
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from desktop.domain import rules
 from desktop.domain.errors import ValidationError
-from desktop.domain.model.committee import Committee
-from desktop.domain.model.users import User
-from desktop.domain.ports import Clock
 from desktop.workspace import (
     Created,
     KeyringState,
@@ -33,7 +29,10 @@ from desktop.workspace import (
 from storage.clock import SystemClock
 from storage.files import ensure_private_dir, remove_quietly, write_private_atomic
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the sign-in window creates this object before its first paint
+    from desktop.domain.model.committee import Committee
+    from desktop.domain.model.users import User
+    from desktop.domain.ports import Clock
     from desktop.domain.taxonomy import Taxonomy
     from storage.keys import KdfParams, KeyFile, Keys
     from storage.open_workspace import SqlOpenWorkspace
@@ -167,6 +166,8 @@ class SqlCipherWorkspace:
                 self.folder.rmdir()  # only when empty
 
     def _check_new(self, committee: Committee, admin: User, passphrase: str) -> None:
+        from desktop.domain import rules
+
         if self.exists() or self.db_path.exists():
             raise WorkspaceError(
                 f"{self.folder} already holds a Suluhu workspace; it was left untouched."
@@ -267,6 +268,8 @@ class SqlCipherWorkspace:
             raw = parse_recovery_key(recovery_key)
         except RecoveryKeyInvalid as error:
             raise WorkspaceError(str(error)) from None
+        from desktop.domain import rules
+
         problems = rules.passphrase_problems(new_passphrase, username)
         if problems:
             raise ValidationError("passphrase", " ".join(problems))

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -12,11 +11,9 @@ from sqlalchemy import Connection, CursorResult, Table, insert, select, update
 
 from desktop.domain.errors import NotFound
 from storage import tables as t
+from storage.rows import dumps as dumps  # re-exported: the encoders live in storage.rows
+from storage.rows import name_key as name_key
 from storage.sealing import Sealer
-
-
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
 def loads(text: str) -> Any:
@@ -25,11 +22,6 @@ def loads(text: str) -> Any:
 
 def int_tuple(text: str) -> tuple[int, ...]:
     return tuple(int(item) for item in loads(text))
-
-
-def name_key(name: str) -> str:
-    """The form names are compared in: NFC, whitespace collapsed, casefolded."""
-    return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
 def utcnow() -> datetime:

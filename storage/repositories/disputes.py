@@ -20,8 +20,17 @@ from desktop.domain.model.dispute import (
     Status,
 )
 from storage import tables as t
-from storage.repositories._common import Repo, dumps, loads, name_key, utcnow
+from storage.repositories._common import Repo, loads, utcnow
 from storage.repositories.referrals import reseal_consents
+from storage.rows import (
+    assignee_rows,
+    dispute_plain,
+    dispute_values,
+    name_key,
+    party_plain,
+    party_values,
+    search_names,
+)
 from storage.sealing import SEALED_COLUMNS
 
 _CHILD_TABLES = (t.hearings, t.agreements, t.follow_ups, t.outcomes, t.referrals)
@@ -38,28 +47,12 @@ class SqlDisputeRepository(Repo):
 
     # -- writing -------------------------------------------------------------------------------
 
-    def _values(self, dispute: Dispute) -> dict[str, Any]:
-        return {
-            "number": dispute.number,
-            "received_on": dispute.received_on,
-            "channel": dispute.channel.value,
-            "category": dispute.category,
-            "area": dispute.area,
-            "risk_flags": dumps(sorted(flag.value for flag in dispute.risk_flags)),
-            "restricted": dispute.restricted,
-            "status": dispute.status.value,
-            "created_by": dispute.created_by,
-            "referred_by_actor": dispute.referred_by_actor,
-            "referred_by_reference": dispute.referred_by_reference,
-        }
-
     def add(self, dispute: Dispute) -> int:
         if dispute.restricted:
             self._sealer.require_key()
         now = utcnow()
-        values = {**self._values(dispute), "created_at": now, "updated_at": now}
-        plain = {"description": dispute.description}
-        dispute_id = self._insert(t.disputes, values, plain, dispute.restricted)
+        values = {**dispute_values(dispute), "created_at": now, "updated_at": now}
+        dispute_id = self._insert(t.disputes, values, dispute_plain(dispute), dispute.restricted)
         dispute.id = dispute_id
         self._write_assignees(dispute_id, dispute.assigned)
         for party in dispute.parties:
@@ -74,9 +67,8 @@ class SqlDisputeRepository(Repo):
         was_restricted = self._dispute_restricted(dispute_id)
         if was_restricted or dispute.restricted:
             self._sealer.require_key()
-        values = {**self._values(dispute), "updated_at": utcnow()}
-        plain = {"description": dispute.description}
-        self._update(t.disputes, dispute_id, values, plain, dispute.restricted)
+        values = {**dispute_values(dispute), "updated_at": utcnow()}
+        self._update(t.disputes, dispute_id, values, dispute_plain(dispute), dispute.restricted)
         self._write_assignees(dispute_id, dispute.assigned)
         self._sync_parties(dispute_id, dispute.parties, dispute.restricted)
         if was_restricted != dispute.restricted:
@@ -88,34 +80,13 @@ class SqlDisputeRepository(Repo):
         self._conn.execute(
             delete(t.dispute_assignees).where(t.dispute_assignees.c.dispute_id == dispute_id)
         )
-        rows = [
-            {"dispute_id": dispute_id, "user_id": user_id, "position": position}
-            for position, user_id in enumerate(dict.fromkeys(assigned))
-        ]
+        rows = assignee_rows(dispute_id, assigned)
         if rows:
             self._conn.execute(insert(t.dispute_assignees), rows)
 
-    @staticmethod
-    def _party_values(dispute_id: int, party: Party, restricted: bool) -> dict[str, Any]:
-        return {
-            "dispute_id": dispute_id,
-            "role": party.role.value,
-            "name_key": None if restricted else name_key(party.name),
-            "sex": party.sex.value,
-            "age": party.age,
-            "age_band": party.age_band,
-            "disability": party.disability,
-            "displacement": party.displacement.value,
-            "consent_reporting": party.consent_reporting,
-        }
-
-    @staticmethod
-    def _party_plain(party: Party) -> dict[str, str]:
-        return {"name": party.name, "phone": party.phone, "village": party.village}
-
     def _insert_party(self, dispute_id: int, party: Party, restricted: bool) -> None:
-        values = self._party_values(dispute_id, party, restricted)
-        party.id = self._insert(t.parties, values, self._party_plain(party), restricted)
+        values = party_values(dispute_id, party, restricted)
+        party.id = self._insert(t.parties, values, party_plain(party), restricted)
         party.dispute_id = dispute_id
 
     def _sync_parties(self, dispute_id: int, parties: list[Party], restricted: bool) -> None:
@@ -133,8 +104,8 @@ class SqlDisputeRepository(Repo):
             self._update(
                 t.parties,
                 party.id,
-                self._party_values(dispute_id, party, restricted),
-                self._party_plain(party),
+                party_values(dispute_id, party, restricted),
+                party_plain(party),
                 restricted,
                 extra_where=t.parties.c.dispute_id == dispute_id,
             )
@@ -166,7 +137,7 @@ class SqlDisputeRepository(Repo):
         self._conn.execute(delete(search).where(search.c.rowid == dispute_id))
         if dispute.restricted:
             return
-        names = "\n".join(party.name for party in dispute.parties)
+        names = search_names(dispute)
         self._conn.execute(
             insert(search).values(rowid=dispute_id, number=dispute.number, names=names)
         )

@@ -16,7 +16,18 @@ from desktop.domain.model.proceedings import (
     PartyView,
 )
 from storage import tables as t
-from storage.repositories._common import Repo, dumps, int_tuple, loads
+from storage.repositories._common import Repo, int_tuple, loads
+from storage.rows import (
+    ANSWERS,
+    agreement_plain,
+    agreement_values,
+    follow_up_plain,
+    follow_up_values,
+    hearing_plain,
+    hearing_values,
+    outcome_plain,
+    outcome_values,
+)
 
 
 class _ChildRepo(Repo):
@@ -51,14 +62,7 @@ class SqlHearingRepository(_ChildRepo):
 
     def add(self, hearing: Hearing) -> int:
         restricted = self._dispute_restricted(hearing.dispute_id)
-        values = {
-            "dispute_id": hearing.dispute_id,
-            "held_on": hearing.held_on,
-            "mediators": dumps(list(hearing.mediators)),
-            "parties_present": dumps(list(hearing.parties_present)),
-            "next_date": hearing.next_date,
-        }
-        plain = {"notes": hearing.notes, "next_step": hearing.next_step}
+        values, plain = hearing_values(hearing), hearing_plain(hearing)
         hearing.id = self._insert(self.table, values, plain, restricted)
         return hearing.id
 
@@ -83,13 +87,8 @@ class SqlAgreementRepository(_ChildRepo):
 
     def add(self, agreement: Agreement) -> int:
         restricted = self._dispute_restricted(agreement.dispute_id)
-        values = {
-            "dispute_id": agreement.dispute_id,
-            "agreed_on": agreement.agreed_on,
-            "signatories": dumps(list(agreement.signatories)),
-            "compliance_due": agreement.compliance_due,
-        }
-        agreement.id = self._insert(self.table, values, {"terms": agreement.terms}, restricted)
+        values, plain = agreement_values(agreement), agreement_plain(agreement)
+        agreement.id = self._insert(self.table, values, plain, restricted)
         return agreement.id
 
     def for_dispute(self, dispute_id: int) -> list[Agreement]:
@@ -109,19 +108,10 @@ class SqlAgreementRepository(_ChildRepo):
 class SqlFollowUpRepository(_ChildRepo):
     table = t.follow_ups
 
-    @staticmethod
-    def _values(follow_up: FollowUp) -> dict[str, Any]:
-        return {
-            "dispute_id": follow_up.dispute_id,
-            "due_on": follow_up.due_on,
-            "done_on": follow_up.done_on,
-            "result": None if follow_up.result is None else follow_up.result.value,
-        }
-
     def add(self, follow_up: FollowUp) -> int:
         restricted = self._dispute_restricted(follow_up.dispute_id)
-        values = self._values(follow_up)
-        follow_up.id = self._insert(self.table, values, {"note": follow_up.note}, restricted)
+        values, plain = follow_up_values(follow_up), follow_up_plain(follow_up)
+        follow_up.id = self._insert(self.table, values, plain, restricted)
         return follow_up.id
 
     def update(self, follow_up: FollowUp) -> None:
@@ -131,8 +121,8 @@ class SqlFollowUpRepository(_ChildRepo):
         self._update(
             self.table,
             follow_up.id,
-            self._values(follow_up),
-            {"note": follow_up.note},
+            follow_up_values(follow_up),
+            follow_up_plain(follow_up),
             restricted,
             extra_where=self.table.c.dispute_id == follow_up.dispute_id,
         )
@@ -161,13 +151,7 @@ class SqlOutcomeRepository(_ChildRepo):
     def save(self, outcome: Outcome) -> int:
         """Insert, or replace the outcome of the same dispute (keeping its id)."""
         restricted = self._dispute_restricted(outcome.dispute_id)
-        values = {
-            "dispute_id": outcome.dispute_id,
-            "kind": outcome.kind,
-            "closed_on": outcome.closed_on,
-            "views": dumps([_view_json(view) for view in outcome.views]),
-        }
-        plain = {"note": outcome.note}
+        values, plain = outcome_values(outcome), outcome_plain(outcome)
         existing = self._conn.scalar(
             select(self.table.c.id).where(self.table.c.dispute_id == outcome.dispute_id)
         )
@@ -193,13 +177,6 @@ class SqlOutcomeRepository(_ChildRepo):
         )
 
 
-_ANSWERS = ("voice", "fair_process", "respect", "fair_outcome", "resolved")
-
-
-def _view_json(view: PartyView) -> dict[str, Any]:
-    return {"party_id": view.party_id} | {name: getattr(view, name).value for name in _ANSWERS}
-
-
 def _view(item: dict[str, Any]) -> PartyView:
-    answers = {name: Answer(item.get(name, Answer.NOT_ASKED.value)) for name in _ANSWERS}
+    answers = {name: Answer(item.get(name, Answer.NOT_ASKED.value)) for name in ANSWERS}
     return PartyView(party_id=int(item["party_id"]), **answers)

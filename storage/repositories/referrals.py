@@ -17,7 +17,8 @@ from desktop.domain.model.referrals import (
     Urgency,
 )
 from storage import tables as t
-from storage.repositories._common import Repo, dumps, loads
+from storage.repositories._common import Repo, loads
+from storage.rows import dumps, referral_plain, referral_values
 from storage.sealing import Sealer
 
 
@@ -119,28 +120,10 @@ def reseal_consents(sealer: Sealer, referral_id: int, text: str, to_restricted: 
 
 
 class SqlReferralRepository(Repo):
-    def _values(self, referral: Referral) -> dict[str, Any]:
-        return {
-            "dispute_id": referral.dispute_id,
-            "actor_id": referral.actor_id,
-            "direction": referral.direction.value,
-            "urgency": referral.urgency.value,
-            "status": referral.status.value,
-            "shared_fields": dumps(list(referral.shared_fields)),
-            "code": referral.code or None,
-            "sent_on": referral.sent_on,
-            "due_on": referral.due_on,
-            "feedback_on": referral.feedback_on,
-        }
-
-    @staticmethod
-    def _plain(referral: Referral) -> dict[str, str]:
-        return {"reason": referral.reason, "feedback": referral.feedback}
-
     def add(self, referral: Referral) -> int:
         restricted = self._dispute_restricted(referral.dispute_id)
-        values = {**self._values(referral), "consents": "[]"}
-        referral_id = self._insert(t.referrals, values, self._plain(referral), restricted)
+        values = {**referral_values(referral), "consents": "[]"}
+        referral_id = self._insert(t.referrals, values, referral_plain(referral), restricted)
         self._write_consents(referral_id, referral, restricted)
         referral.id = referral_id
         return referral_id
@@ -154,8 +137,8 @@ class SqlReferralRepository(Repo):
         self._update(
             t.referrals,
             referral.id,
-            self._values(referral),
-            self._plain(referral),
+            referral_values(referral),
+            referral_plain(referral),
             restricted,
             extra_where=t.referrals.c.dispute_id == referral.dispute_id,
         )

@@ -12,7 +12,8 @@ from desktop.domain.model.audit import GENESIS, AuditEvent
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.users import Role, User
 from storage import tables as t
-from storage.repositories._common import Repo, dumps, loads
+from storage.repositories._common import Repo, loads
+from storage.rows import dumps
 
 
 class SqlUserRepository(Repo):

@@ -10,8 +10,8 @@ import html
 import logging
 import time
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -39,6 +39,7 @@ from desktop.workspace import (
 )
 
 log = logging.getLogger(__name__)
+KEYRING_CHECK_DELAY_MS = 300
 
 
 class SignInWindow(QWidget):
@@ -79,7 +80,6 @@ class SignInWindow(QWidget):
             f"<a href='#forgot'>{html.escape(self.tr('Forgot the passphrase?'))}</a>", self
         )
         self.forgot_link.setObjectName("forgot")
-        self.forgot_link.setTextFormat(Qt.TextFormat.RichText)
         self.forgot_link.linkActivated.connect(self.open_recovery)
         self.countdown = QTimer(self)
         self.countdown.setInterval(1000)
@@ -107,7 +107,8 @@ class SignInWindow(QWidget):
         inner = QVBoxLayout(card)
         inner.setContentsMargins(28, 24, 28, 24)
         inner.setSpacing(14)
-        app_name.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        centred = "qproperty-alignment: AlignCenter;"  # no Qt enum import before first paint
+        app_name.setStyleSheet(centred)
         inner.addWidget(app_name)
         inner.addWidget(self.committee_label)
         inner.addSpacing(6)
@@ -124,7 +125,7 @@ class SignInWindow(QWidget):
         row.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(2)
-        self.committee_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.committee_label.setStyleSheet(centred)
         tall = round(self.fontMetrics().height() * 2.2)
         for widget in (self.username_edit, self.passphrase_edit, self.sign_in_button):
             widget.setMinimumHeight(tall)
@@ -136,16 +137,21 @@ class SignInWindow(QWidget):
             log.warning("could not read the committee name (%s)", type(error).__name__)
         return ""
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
         if not self._keyring_checked:
+            # Asking the OS keyring imports the keyring library (~80 ms): after the first
+            # paint, and a moment later so that it does not compete with the paint itself.
             self._keyring_checked = True
-            run_in_background(
-                self._workspace.keyring_state,
-                on_done=self._keyring_known,
-                on_error=lambda error: log.warning("keyring state unknown: %s", error),
-                parent=self,
-            )
+            QTimer.singleShot(KEYRING_CHECK_DELAY_MS, self._check_keyring)
+
+    def _check_keyring(self) -> None:
+        run_in_background(
+            self._workspace.keyring_state,
+            on_done=self._keyring_known,
+            on_error=lambda error: log.warning("keyring state unknown: %s", error),
+            parent=self,
+        )
 
     def _keyring_known(self, state: object) -> None:
         if state == KeyringState.LOST and not self.message.isVisible():

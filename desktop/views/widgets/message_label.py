@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 _STYLES = {
@@ -15,8 +14,7 @@ class MessageLabel(QLabel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWordWrap(True)
-        self.setTextFormat(Qt.TextFormat.PlainText)
-        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._formatted = False
         self.hide()
 
     def show_error(self, text: str) -> None:
@@ -30,6 +28,13 @@ class MessageLabel(QLabel):
         self.hide()
 
     def _show(self, text: str, kind: str) -> None:
+        if not self._formatted:
+            # Set on first use: the sign-in window's first paint must not import Qt's enums.
+            from PySide6.QtCore import Qt
+
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._formatted = True
         self.setProperty("kind", kind)
         self.setStyleSheet(f"QLabel {{ {_STYLES[kind]} border-radius: 4px; padding: 8px; }}")
         self.setText(text)
