@@ -41,6 +41,7 @@ class MainWindow(QMainWindow):
         self._workspace = workspace
         self._locking = False
         committee = workspace.committee()
+        self._committee = committee
         user = current_user(workspace)
         self.display_name = user.display_name if user else workspace.actor.username
         self.setWindowTitle(self.tr("Suluhu \u2013 %1").replace("%1", committee.name))
@@ -129,6 +130,21 @@ class MainWindow(QMainWindow):
             self._add_page(self.tr("Users"), self.users_page, "users")
         else:
             self.users_page = None
+        actor = self._workspace.actor
+        if can(actor, "update_settings") or can(actor, "backup"):
+            from desktop.views.settings.settings_page import SettingsPage
+
+            minutes = self._committee.auto_lock_minutes or DEFAULT_AUTO_LOCK_MINUTES
+            self.settings_page: SettingsPage | None = SettingsPage(self._workspace, minutes, self)
+            self.settings_page.auto_lock_changed.connect(self.set_auto_lock_minutes)
+            self._add_page(self.tr("Settings"), self.settings_page, "settings")
+        else:
+            self.settings_page = None
+
+    def set_auto_lock_minutes(self, minutes: int) -> None:
+        self.idle.timer.setInterval(minutes * 60_000)
+        if self.idle.timer.isActive():
+            self.idle.timer.start()
 
     def _add_page(self, title: str, page: QWidget, key: str) -> None:
         item = QListWidgetItem(title, self.nav)

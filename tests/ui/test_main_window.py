@@ -22,7 +22,15 @@ def make_window(qtbot: QtBot, opened: FakeOpenWorkspace, **kwargs: int) -> MainW
 
 def test_administrator_sees_users_page(qtbot: QtBot, admin: FakeOpenWorkspace) -> None:
     window = make_window(qtbot, admin)
-    assert window.page_keys() == ["home", "cases", "referrals", "actors", "reports", "users"]
+    assert window.page_keys() == [
+        "home",
+        "cases",
+        "referrals",
+        "actors",
+        "reports",
+        "users",
+        "settings",
+    ]
     assert window.users_page is not None
     window.show_page("users")
     assert window.pages.currentWidget() is window.users_page

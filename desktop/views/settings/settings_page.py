@@ -1,0 +1,140 @@
+"""Settings for the workspace: auto-lock (administrators) and a backup now (committee)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.tasks import run_in_background
+from desktop.views.appearance import enlarge
+from desktop.views.errors import error_text
+from desktop.views.users.service_adapter import can
+from desktop.views.widgets.message_label import MessageLabel
+from desktop.workspace import OpenWorkspace
+
+MIN_LOCK, MAX_LOCK = 1, 15
+
+
+class SettingsPage(QWidget):
+    auto_lock_changed = Signal(int)  # minutes
+
+    def __init__(
+        self, workspace: OpenWorkspace, minutes: int, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._workspace = workspace
+        heading = QLabel(self.tr("Settings"), self)
+        heading.setObjectName("pageTitle")
+        enlarge(heading, 1.6)
+        self.message = MessageLabel(self)
+
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setObjectName("autoLock")
+        self.auto_lock.setRange(MIN_LOCK, MAX_LOCK)
+        self.auto_lock.setValue(max(MIN_LOCK, min(MAX_LOCK, minutes)))
+        self.auto_lock.setSuffix(self.tr(" minutes"))
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveSettings")
+        self.save_button.clicked.connect(self.save)
+        lock_row = QHBoxLayout()
+        lock_row.addWidget(self.auto_lock)
+        lock_row.addWidget(self.save_button)
+        lock_row.addStretch(1)
+        lock_hint = QLabel(
+            self.tr(
+                "Suluhu locks itself when nobody has touched the keyboard or mouse for this long."
+            ),
+            self,
+        )
+        lock_hint.setWordWrap(True)
+
+        self.backup_button = QPushButton(self.tr("Back up now"), self)
+        self.backup_button.setObjectName("backupNow")
+        self.backup_button.clicked.connect(self.back_up)
+        backup_hint = QLabel(
+            self.tr(
+                "An encrypted, checked copy goes into the workspace's backups folder; the newest "
+                "ten are kept. Copy that folder to a USB stick from time to time."
+            ),
+            self,
+        )
+        backup_hint.setWordWrap(True)
+
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        if can(workspace.actor, "update_settings"):
+            form.addRow(self.tr("Lock after"), lock_row)
+            form.addRow("", lock_hint)
+        else:
+            self.auto_lock.hide()
+            self.save_button.hide()
+            lock_hint.hide()
+        if can(workspace.actor, "backup"):
+            form.addRow(self.tr("Backup"), self.backup_button)
+            form.addRow("", backup_hint)
+        else:
+            self.backup_button.hide()
+            backup_hint.hide()
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 28)
+        layout.setSpacing(12)
+        layout.addWidget(heading)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addStretch(1)
+        for label in (lock_hint, backup_hint):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setMaximumWidth(label.fontMetrics().horizontalAdvance("m") * 60)
+
+    def save(self) -> None:
+        minutes = self.auto_lock.value()
+        workspace = self._workspace
+
+        def update() -> int:
+            from desktop.domain.services.committee import UpdateSettings, update_settings
+
+            committee = update_settings(
+                workspace.unit_of_work(),
+                workspace.actor,
+                workspace.clock,
+                workspace.taxonomy,
+                UpdateSettings(auto_lock_minutes=minutes),
+            )
+            return committee.auto_lock_minutes
+
+        self.save_button.setEnabled(False)
+        run_in_background(update, on_done=self._saved, on_error=self._failed, parent=self)
+
+    def _saved(self, minutes: object) -> None:
+        self.save_button.setEnabled(True)
+        assert isinstance(minutes, int)
+        self.message.show_info(self.tr("Saved: Suluhu locks after %n idle minute(s).", "", minutes))
+        self.auto_lock_changed.emit(minutes)
+
+    def back_up(self) -> None:
+        self.backup_button.setEnabled(False)
+        self.message.show_info(self.tr("Making the backup…"))
+        run_in_background(
+            self._workspace.backup, on_done=self._backed_up, on_error=self._failed, parent=self
+        )
+
+    def _backed_up(self, path: object) -> None:
+        self.backup_button.setEnabled(True)
+        assert isinstance(path, Path)
+        self.message.show_info(self.tr("Backup written and checked: %1").replace("%1", str(path)))
+
+    def _failed(self, error: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.backup_button.setEnabled(True)
+        self.message.show_error(error_text(error))
