@@ -43,12 +43,13 @@ class EngineSetupFailed(StorageError):
 
 
 def cache_size_kib(db_path: Path) -> int:
-    """Page cache for a connection, in KiB: the file size plus 20 %, within [8 MiB, 256 MiB]."""
+    """Page cache for a connection, in KiB: 1.5 times the file size (SQLCipher keeps more than
+    a page per cached page), within [8 MiB, 256 MiB]."""
     try:
         size_kib = db_path.stat().st_size // 1024
     except FileNotFoundError:
         size_kib = 0
-    return min(MAX_CACHE_KIB, max(MIN_CACHE_KIB, int(size_kib * 1.2)))
+    return min(MAX_CACHE_KIB, max(MIN_CACHE_KIB, int(size_kib * 1.5)))
 
 
 def _check_key(key: bytes) -> str:
