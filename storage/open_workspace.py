@@ -369,6 +369,12 @@ def _migrate(db_path: Path, engine: Engine, keys: Keys, keys_path: Path) -> None
     if not schema.needs_upgrade(engine):
         return
     folder = db_path.parent / "backups"
-    os.makedirs(folder, mode=0o700, exist_ok=True)
-    backups.backup_database(db_path, keys.database_key, folder, keys_path)
+    try:
+        os.makedirs(folder, mode=0o700, exist_ok=True)
+        backups.backup_database(db_path, keys.database_key, folder, keys_path)
+    except (OSError, backups.BackupError) as error:
+        raise WorkspaceError(
+            f"This version of Suluhu must upgrade the database, and makes a backup first, but "
+            f"the backup failed ({error}). Nothing was changed; free some disk space and retry."
+        ) from None
     schema.upgrade(engine)
