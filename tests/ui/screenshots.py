@@ -142,6 +142,8 @@ def main_window_screens(outdir: Path, suffix: str) -> None:
     assert window.users_page is not None
     window.users_page.table.selectRow(1)
     save(window, outdir, f"main-users-{suffix}", full_screen=True)
+    window.show_page("settings")
+    save(window, outdir, f"main-settings-{suffix}", full_screen=True)
     dialog = AddUserDialog(opened, window)
     dialog.display_name_edit.setText("Chausiku Njeri")
     dialog.username_edit.setText("chausiku")

@@ -79,8 +79,11 @@ class SettingsPage(QWidget):
             self.auto_lock.hide()
             self.save_button.hide()
             lock_hint.hide()
+        backup_row = QHBoxLayout()
+        backup_row.addWidget(self.backup_button)
+        backup_row.addStretch(1)
         if can(workspace.actor, "backup"):
-            form.addRow(self.tr("Backup"), self.backup_button)
+            form.addRow(self.tr("Backup"), backup_row)
             form.addRow("", backup_hint)
         else:
             self.backup_button.hide()
