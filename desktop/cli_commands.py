@@ -87,6 +87,8 @@ def demo(args: argparse.Namespace) -> int:
 
     if args.cases < 0 or args.cases > 1_000_000:
         raise CliError("--cases must be between 0 and 1,000,000.")
+    if args.workspace is None:
+        raise CliError("Say where the demo goes with --workspace DIR (a new folder).")
     user = args.user or os.environ.get("SULUHU_USER") or "admin"
     chosen = os.environ.get("SULUHU_PASSPHRASE")
     phrase = chosen or "-".join(secrets.token_hex(3) for _ in range(4))

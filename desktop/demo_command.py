@@ -13,7 +13,7 @@ from desktop.domain.model.committee import Committee
 from desktop.domain.model.users import Role, User
 from desktop.domain.services import actors as actor_service
 from desktop.domain.services.audit import detail_of, record
-from desktop.workspace import OpenWorkspace
+from desktop.workspace import OpenWorkspace, WorkspaceError
 
 DEMO_COMMITTEE = Committee("Kibera Demo Dispute Committee", "KBR", "Nairobi > Kibera")
 
@@ -32,6 +32,12 @@ def make_demo(
     if not workspace.exists():
         admin = User(username, "Demo Administrator", Role.ADMINISTRATOR)
         workspace.create(DEMO_COMMITTEE, admin, passphrase)
+        workspace.mark_demo()
+    elif not workspace.is_demo():
+        raise WorkspaceError(
+            f"{folder} holds a real committee's workspace; demo data goes only into a new "
+            "folder (or one made by 'suluhu demo'). Nothing was changed."
+        )
     opened = workspace.sign_in(username, passphrase)
     try:
         written = fill(opened, passphrase, cases, seed, progress)

@@ -83,6 +83,10 @@ class Workspace(Protocol):
     folder: Path
 
     def exists(self) -> bool: ...
+    def is_demo(self) -> bool:
+        """Made by `suluhu demo`: synthetic people only, safe to fill with more."""
+
+    def mark_demo(self) -> None: ...
     def committee_name(self) -> str:
         """The committee's name for the sign-in window ("" when unknown); no secret."""
 

@@ -84,7 +84,7 @@ def backup_database(
             copy_private_atomic(key_file, keys_beside(target))
         os.replace(temp, target)
     except OSError as error:
-        _remove_with_side_files(temp)
+        remove_with_side_files(temp)
         raise BackupFailed(
             f"The backup could not be written to {target}: {error.strerror}."
         ) from None
@@ -123,8 +123,9 @@ def restore(
 ) -> Path | None:
     """Replace the database with a verified copy of the backup (encrypted with ``target_key``
     when given: a backup from before a re-key). The current database is kept as
-    ``<db>.before-restore`` (returned; None when there was none). Nothing is replaced if the
-    backup is damaged or keyed differently. Every connection to ``db_path`` must be closed."""
+    ``<db>.before-restore-<UTC time>`` (returned; None when there was none). Nothing is
+    replaced if the backup is damaged or keyed differently. Every connection to ``db_path``
+    must be closed."""
     verify_backup(backup_path, key)
     new_key = target_key or key
     temp = _copy_to_temp(backup_path, key, new_key, db_path.parent)
@@ -132,7 +133,7 @@ def restore(
         before = _keep_current(db_path, new_key) if db_path.exists() else None
         swap_database(temp, db_path)
     except OSError as error:
-        _remove_with_side_files(temp)
+        remove_with_side_files(temp)
         raise BackupFailed(f"The database could not be replaced: {error.strerror}.") from None
     return before
 
@@ -149,7 +150,7 @@ def rekey_copy(db_path: Path, old_key: bytes, new_key: bytes) -> Path:
     try:
         os.replace(temp, target)
     except OSError as error:
-        _remove_with_side_files(temp)
+        remove_with_side_files(temp)
         raise BackupFailed(f"The re-keyed copy could not be written: {error.strerror}.") from None
     fsync_dir(target.parent)
     return target
@@ -210,7 +211,7 @@ def _copy_to_temp(source: Path, source_key: bytes, target_key: bytes, folder: Pa
         except BackupDamaged:
             raise BackupFailed("The copy failed its check after writing; it was removed.") from None
     except BaseException:
-        _remove_with_side_files(temp)
+        remove_with_side_files(temp)
         raise
     return temp
 
@@ -230,14 +231,18 @@ def _online_copy(source: Path, source_key: bytes, target: Path, target_key: byte
 
 def _keep_current(db_path: Path, key: bytes) -> Path:
     """Copy the current database (and its WAL, if commits could not be checkpointed into it)
-    to ``<db>.before-restore``; works even when the current file is damaged."""
+    to ``<db>.before-restore-<UTC time>``; works even when the current file is damaged."""
     with contextlib.suppress(sqlcipher3.DatabaseError, ValueError):
         connection = connect(db_path, key)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
-    before = db_path.with_name(db_path.name + BEFORE_RESTORE_SUFFIX)
+    # A new name each time: restoring twice must not overwrite the first copy kept.
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    before, n = db_path.with_name(f"{db_path.name}{BEFORE_RESTORE_SUFFIX}-{stamp}"), 1
+    while before.exists():
+        before, n = db_path.with_name(f"{db_path.name}{BEFORE_RESTORE_SUFFIX}-{stamp}-{n}"), n + 1
     wal, before_wal = _side(db_path, "-wal"), _side(before, "-wal")
     remove_quietly(before_wal)
     copy_private_atomic(db_path, before)
@@ -250,6 +255,6 @@ def _side(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-def _remove_with_side_files(path: Path) -> None:
+def remove_with_side_files(path: Path) -> None:
     for suffix in ("", *_SIDE_FILES):
         remove_quietly(_side(path, suffix))

@@ -284,14 +284,23 @@ class KeyFile:
         self._save_slots({**self._state.slots, RECOVERY_SLOT: self._recovery_slot(keys, raw)})
         return raw
 
-    def rekey_begin(self, keys: Keys, new_database_key: bytes) -> None:
-        """Seal ``new_database_key`` into every slot beside the current one."""
+    def rekey_begin(self, keys: Keys, new_database_key: bytes, drop: str | None = None) -> None:
+        """Seal ``new_database_key`` into every slot beside the current one; with ``drop``,
+        remove that user's slot in the same write (removing a user: their slot goes exactly
+        when the new key arrives, never before the re-keyed copy exists)."""
         self._check_keys(keys, False)
         if len(new_database_key) != KEY_BYTES or new_database_key == keys.database_key:
             raise ValueError("the new database key must be 32 fresh random bytes")
         gen, new = self._state.database_generation, self._state.database_generation + 1
+        dropped = None
+        if drop is not None and self.has_user(drop):
+            dropped, _ = self._user(drop)
+            if self.user_count() == 1:
+                raise KeysRefused("The last user cannot be removed.")
         slots = {}
         for slot_id, slot in self._state.slots.items():
+            if slot_id == dropped:
+                continue
             self._check_binding(slot_id, slot, keys.database_key, gen)
             sealed = _seal(slot.public_key, new_database_key, _aad(slot_id, "db", new))
             tag = _binding(new_database_key, slot_id, slot, new)

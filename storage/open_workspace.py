@@ -25,6 +25,7 @@ from storage import schema
 from storage.engine import DatabaseMissing, WrongKey, cipher_check, open_engine
 from storage.keys import KeyFile, Keys
 from storage.keys import WrongPassphrase as SlotWrongPassphrase
+from storage.lock import acquire_lock, release_lock
 from storage.recovery import format_recovery_key
 from storage.sealing import Sealer
 from storage.unit_of_work import SqlUnitOfWork
@@ -54,6 +55,7 @@ class SqlOpenWorkspace:
         self._keyfile = keyfile
         self._keys: Keys | None = keys
         self._engine: Engine | None = engine
+        self._closed = False
         self._device = device_secret
         self.user = user
         self.actor = Actor.of(user)
@@ -73,7 +75,12 @@ class SqlOpenWorkspace:
         device_secret: bytes | None,
         recovering: bool = False,
     ) -> SqlOpenWorkspace:
-        keys, engine = _open_database(workspace.db_path, keyfile, keys)
+        acquire_lock(workspace.folder)
+        try:
+            keys, engine = _open_database(workspace.db_path, keyfile, keys)
+        except BaseException:
+            release_lock(workspace.folder)
+            raise
         try:
             try:
                 _migrate(workspace.db_path, engine, keys, keyfile.path)
@@ -98,6 +105,7 @@ class SqlOpenWorkspace:
             return cls(workspace, keyfile, keys, engine, user, device_secret)
         except BaseException:
             engine.dispose()
+            release_lock(workspace.folder)
             raise
 
     def audit_sign_in(self, failures: list[float], damaged_throttle: bool) -> None:
@@ -109,7 +117,8 @@ class SqlOpenWorkspace:
             record(uow, self.clock, self.actor, "sign_in", detail_of(failures=len(failures)))
             uow.commit()
 
-    def enrol_after_recovery(self, new_passphrase: str) -> None:
+    def enrol_after_recovery(self, new_passphrase: str, device_secret: bytes | None) -> None:
+        self._device = device_secret
         keys = self._require_keys()
         username = self.actor.username
         if self._keyfile.has_user(username):
@@ -155,13 +164,19 @@ class SqlOpenWorkspace:
             restricted_access=user.restricted_access,
             must_change_passphrase=user.must_change_passphrase,
         )
+        keys = self._full_keys(user.restricted_access)  # before anything is written
         added = user_service.add_user(self.unit_of_work(), self.actor, self.clock, cmd)
-        keys = self._full_keys(added.restricted_access)
-        if self._keyfile.has_user(added.username):  # a slot left by a crash: replace it
-            self._keyfile.remove_user(added.username)
-        self._keyfile.add_user(
-            keys, added.username, passphrase, self._device, added.restricted_access
-        )
+        assert added.id is not None
+        try:
+            if self._keyfile.has_user(added.username):  # a slot left by a crash: replace it
+                self._keyfile.remove_user(added.username)
+            self._keyfile.add_user(
+                keys, added.username, passphrase, self._device, added.restricted_access
+            )
+        except BaseException:
+            # No slot, no account: the row goes inactive so the name can be added again.
+            user_service.deactivate_user(self.unit_of_work(), self.actor, self.clock, added.id)
+            raise
         return added
 
     def remove_user(self, username: str) -> None:
@@ -172,12 +187,10 @@ class SqlOpenWorkspace:
             user = uow.users.by_username(username)
         if user is None or user.id is None:
             raise NotFound("There is no such user.")
-        if not user.active and not self._keyfile.has_user(username):
-            raise NotFound("This user was already removed; nothing was changed.")
-        user_service.deactivate_user(self.unit_of_work(), self.actor, self.clock, user.id)
-        if self._keyfile.has_user(username):
-            self._keyfile.remove_user(username)
-        self._rekey()
+        if user.active:
+            user_service.deactivate_user(self.unit_of_work(), self.actor, self.clock, user.id)
+        # Removing again (after a failed or interrupted re-key) re-keys again: always safe.
+        self._rekey(drop=username)
 
     def reset_passphrase(self, username: str, new_passphrase: str) -> None:
         require(self.actor, "reset_passphrase")
@@ -186,25 +199,25 @@ class SqlOpenWorkspace:
             user = uow.users.by_username(username)
         if user is None or not user.active:
             raise NotFound("There is no such active user.")
-        keys = self._full_keys(user.restricted_access)
+        # The slot, not the database row (which any member could edit), says who holds the
+        # restricted-case key: a reset keeps that grant as it is, and never creates one.
+        granted = self._keyfile.has_restricted(username)
+        keys = self._full_keys(granted)
         if self._keyfile.has_user(username):
             self._keyfile.set_passphrase(keys, username, new_passphrase, self._device)
-            if user.restricted_access != self._keyfile.has_restricted(username):
-                self._keyfile.set_restricted(keys, username, user.restricted_access)
         else:
-            self._keyfile.add_user(
-                keys, username, new_passphrase, self._device, user.restricted_access
-            )
-        self._set_must_change(username, True, "reset_passphrase")
+            self._keyfile.add_user(keys, username, new_passphrase, self._device, False)
+        self._set_must_change(username, True, "reset_passphrase", restricted_access=granted)
         self._workspace.mark_needing_reset([username], False)
 
     def new_recovery_key(self) -> str:
         require(self.actor, "new_recovery_key")
-        raw = self._keyfile.new_recovery(self._full_keys(True))
+        keys = self._full_keys(True)
         with self.unit_of_work() as uow:
             record(uow, self.clock, self.actor, "new_recovery_key")
             uow.commit()
-        return format_recovery_key(raw)
+        # Nothing may fail between saving the slot and handing back the key.
+        return format_recovery_key(self._keyfile.new_recovery(keys))
 
     def backup(self, to: Path | None = None) -> Path:
         require(self.actor, "backup")
@@ -212,6 +225,11 @@ class SqlOpenWorkspace:
         if to is None:
             os.makedirs(folder, mode=0o700, exist_ok=True)
         keys = self._require_keys()
+        if to is not None and _inside(to, self.folder) and not _inside(to, folder):
+            raise WorkspaceError(
+                "A backup cannot be written inside the workspace folder (it could replace the "
+                "workspace's own files). Choose another folder, or leave the place empty."
+            )
         try:
             path = backups.backup_database(
                 self._workspace.db_path, keys.database_key, to or folder, self._keyfile.path
@@ -237,7 +255,7 @@ class SqlOpenWorkspace:
         except backups.BackupError as error:
             raise WorkspaceError(str(error)) from None
         finally:
-            self._engine = open_engine(self._workspace.db_path, keys.database_key)
+            self._reopen(self._workspace.db_path, keys.database_key, keys.restricted_key)
         self.audit_restore(backup.name)
         self.close()
 
@@ -258,10 +276,19 @@ class SqlOpenWorkspace:
         return problems
 
     def close(self) -> None:
+        self._closed = True
         if self._engine is not None:
             self._engine.dispose()
         self._engine = None
         self._keys = None
+        release_lock(self.folder)
+
+    def _reopen(self, db_path: Path, key: bytes, restricted_key: bytes | None) -> None:
+        """After a swap: the engine and keys again, unless the workspace was locked meanwhile."""
+        if self._closed:
+            raise WorkspaceError("The workspace was locked during the change. Sign in again.")
+        self._keys = Keys(key, restricted_key)
+        self._engine = open_engine(db_path, key)
 
     # -- helpers ----------------------------------------------------------------------------
 
@@ -283,29 +310,44 @@ class SqlOpenWorkspace:
             )
         return keys
 
-    def _set_must_change(self, username: str, value: bool, action: str) -> None:
+    def _set_must_change(
+        self, username: str, value: bool, action: str, restricted_access: bool | None = None
+    ) -> None:
         with self.unit_of_work() as uow:
             user = uow.users.by_username(username)
             if user is None:
                 raise NotFound("There is no such user.")
             user.must_change_passphrase = value
+            if restricted_access is not None:
+                user.restricted_access = restricted_access
             uow.users.update(user)
             record(uow, self.clock, self.actor, action, f"user:{user.id}")
             uow.commit()
 
-    def _rekey(self) -> None:
-        """Give the database a new key, so a removed user's old copy of it opens nothing new."""
+    def _rekey(self, drop: str | None = None) -> None:
+        """Give the database a new key, so a removed user's old copy of it opens nothing new;
+        ``drop``'s slot is removed in the same write that adds the new key."""
         keys = self._require_keys()
         new_key = os.urandom(32)
         db_path = self._workspace.db_path
-        copy = backups.rekey_copy(db_path, keys.database_key, new_key)
-        self._keyfile.rekey_begin(keys, new_key)
+        try:
+            copy = backups.rekey_copy(db_path, keys.database_key, new_key)
+        except (OSError, backups.BackupError) as error:
+            raise WorkspaceError(
+                f"The user is deactivated, but the database could not be given a new key "
+                f"({error}). Free some disk space (the copy needs as much as the database), "
+                "then remove the user again."
+            ) from None
+        try:
+            self._keyfile.rekey_begin(keys, new_key, drop=drop)
+        except BaseException:
+            backups.remove_with_side_files(copy)
+            raise
         self._require_engine().dispose()
         self._engine = None
         backups.swap_database(copy, db_path)
         self._keyfile.rekey_finish()
-        self._keys = Keys(new_key, keys.restricted_key)
-        self._engine = open_engine(db_path, new_key)
+        self._reopen(db_path, new_key, keys.restricted_key)
         with self.unit_of_work() as uow:
             record(uow, self.clock, self.actor, "rekey_database")
             uow.commit()
@@ -326,6 +368,10 @@ def damaged_error(error: Exception) -> WorkspaceDamaged | None:
             "restore the workspace from a backup."
         )
     return None
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path.resolve().is_relative_to(folder.resolve())
 
 
 def _check_passphrase(passphrase: str, username: str) -> None:
@@ -352,11 +398,15 @@ def _open_database(db_path: Path, keyfile: KeyFile, keys: Keys) -> tuple[Keys, E
             if damaged is None:
                 raise
             raise damaged from None
-        if keyfile.rekey_pending():
-            if candidate == keys.database_key:
-                keyfile.rekey_finish()
-            else:
-                keyfile.rekey_abort()
+        try:
+            if keyfile.rekey_pending():
+                if candidate == keys.database_key:
+                    keyfile.rekey_finish()
+                else:
+                    keyfile.rekey_abort()
+        except BaseException:
+            engine.dispose()
+            raise
         return keys.settled(candidate), engine
     raise WorkspaceDamaged(
         "The database is damaged, or it does not belong to this key file (keys.json). "

@@ -12,9 +12,11 @@ from typing import TYPE_CHECKING
 
 from desktop.domain.errors import PermissionDenied
 from desktop.domain.model.users import Role
-from desktop.workspace import WorkspaceError
+from desktop.domain.services.permissions import require
+from desktop.workspace import WorkspaceDamaged, WorkspaceError
 from storage import backup as backups
 from storage.engine import WrongKey, cipher_check
+from storage.lock import acquire_lock, release_lock
 
 if TYPE_CHECKING:
     from storage.workspace import SqlCipherWorkspace, Unlocked
@@ -53,23 +55,45 @@ def restore_workspace(
 ) -> None:
     """Replace the database with a verified backup made by this workspace. The backup may be
     older than a re-key: then the key file saved beside it opens it with the same passphrase,
-    and the restored copy is encrypted with today's key."""
+    and the restored copy is encrypted with today's key. Who may restore is read from the
+    current database, or from the verified backup when the current one is too damaged."""
     unlocked = workspace.unlock(username, passphrase)
     if not backup.is_file():
         raise WorkspaceError(f"There is no backup at {backup}.")
     current = unlocked.keys.database_key
     backup_key = _backup_key(backup, unlocked, username, passphrase)
+    acquire_lock(workspace.folder)  # no window or command may write while the file is replaced
     try:
         backups.verify_backup(backup, backup_key)
-        _require_administrator(backup, backup_key, username)
+        if not _administrator_of_current(workspace, username, passphrase):
+            # The current database is too damaged to say who is who: the backup says it.
+            _require_administrator(backup, backup_key, username)
         backups.restore(backup, workspace.db_path, backup_key, target_key=current)
     except backups.BackupError as error:
         raise WorkspaceError(f"{error} Nothing was replaced.") from None
+    finally:
+        release_lock(workspace.folder)
     opened = workspace.sign_in(username, passphrase)
     try:
         opened.audit_restore(backup.name)
     finally:
         opened.close()
+
+
+def _administrator_of_current(
+    workspace: SqlCipherWorkspace, username: str, passphrase: str
+) -> bool:
+    """True when the current database opens and says ``username`` may restore; False when it
+    is too damaged to say; PermissionDenied when it says no."""
+    try:
+        opened = workspace.sign_in(username, passphrase)
+    except WorkspaceDamaged:
+        return False
+    try:
+        require(opened.actor, "restore")
+    finally:
+        opened.close()
+    return True
 
 
 def _backup_key(backup: Path, unlocked: Unlocked, username: str, passphrase: str) -> bytes:

@@ -27,6 +27,10 @@ State = Literal["available", "no_backend"]
 _REJECTED_MARKERS = ("plaintext", "keyrings.alt.file", "keyrings.alt.pyfs")
 
 
+class KeyringNoAnswer(Exception):
+    """The OS keyring exists but did not answer; the message says what to do."""
+
+
 class DeviceSecretStore:
     """``backend`` defaults to the keyring library's choice, looked up on first use."""
 
@@ -39,14 +43,19 @@ class DeviceSecretStore:
         return "available" if self._backend() is not None else "no_backend"
 
     def get(self, workspace_id: str) -> bytes | None:
-        """The secret, or None: no backend, nothing stored, or an entry that is not ours."""
+        """The secret, or None: no backend, nothing stored, or an entry that is not ours.
+        KeyringNoAnswer when a keyring exists but fails (locked, timed out): that is not the
+        same as a lost secret, and must never lead to replacing it."""
         backend = self._backend()
         if backend is None:
             return None
         try:
             stored = backend.get_password(SERVICE, _check_id(workspace_id))
-        except Exception:  # any keyring failure: behave as if there were no keyring
-            return None
+        except Exception:
+            raise KeyringNoAnswer(
+                "The computer's password store did not answer. Unlock it (or restart the "
+                "computer) and try again."
+            ) from None
         return _decode(stored)
 
     def create(self, workspace_id: str) -> bytes | None:

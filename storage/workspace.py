@@ -115,12 +115,17 @@ class SqlCipherWorkspace:
                 if self.exists() and self._keyfile().users_need_device_secret()
                 else KeyringState.NO_BACKEND
             )
-        if (
-            self.exists()
-            and self._keyfile().users_need_device_secret()
-            and self.secrets().get(self.workspace_id()) is None
-        ):
-            return KeyringState.LOST
+        from storage.secrets import KeyringNoAnswer
+
+        try:
+            if (
+                self.exists()
+                and self._keyfile().users_need_device_secret()
+                and self.secrets().get(self.workspace_id()) is None
+            ):
+                return KeyringState.LOST
+        except KeyringNoAnswer:
+            return KeyringState.AVAILABLE  # sign-in will say that it did not answer
         return KeyringState.AVAILABLE
 
     # -- creating ---------------------------------------------------------------------------
@@ -280,13 +285,16 @@ class SqlCipherWorkspace:
             raise WrongPassphrase(str(error)) from None
         # The keyring secret is lost when slots mix one and this installation has none: the
         # other members' slots cannot open until the administrator gives them new passphrases.
-        lost = keyfile.users_need_device_secret() and self._device_secret(keyfile) is None
-        device = self._device_secret(keyfile, repair=True)
+        device = self._device_secret(keyfile)
+        lost = keyfile.users_need_device_secret() and device is None
         from storage.open_workspace import SqlOpenWorkspace
 
+        # Only once the database confirms an administrator is a lost secret replaced.
         opened = SqlOpenWorkspace.open(self, keyfile, keys, username, device, recovering=True)
         try:
-            opened.enrol_after_recovery(new_passphrase)
+            if device is None:
+                device = self.secrets().create(self.workspace_id())
+            opened.enrol_after_recovery(new_passphrase, device)
             if lost:
                 with opened.unit_of_work() as uow:
                     others = [u.username for u in uow.users.all() if u.active]
@@ -295,7 +303,8 @@ class SqlCipherWorkspace:
         except BaseException:
             opened.close()
             raise
-        self._throttle().succeeded(self._throttle_key(username))
+        with contextlib.suppress(OSError):  # the throttle is a courtesy here
+            self._throttle().succeeded(self._throttle_key(username))
         return opened
 
     def check(self, username: str, passphrase: str) -> list[str]:
@@ -309,6 +318,14 @@ class SqlCipherWorkspace:
         restore_workspace(self, username, passphrase, backup)
 
     # -- helpers ----------------------------------------------------------------------------
+
+    def is_demo(self) -> bool:
+        return self._info().get("demo") is True
+
+    def mark_demo(self) -> None:
+        info = self._info()
+        info["demo"] = True
+        write_private_atomic(self.folder / INFO, json.dumps(info).encode())
 
     def _needing_reset(self) -> set[str]:
         """Throttle keys of users whose slots still mix a lost keyring secret (set at recovery,
@@ -351,13 +368,14 @@ class SqlCipherWorkspace:
                 f"{error} Restore the folder from a backup copy of the workspace."
             ) from None
 
-    def _device_secret(self, keyfile: KeyFile, repair: bool = False) -> bytes | None:
-        """The keyring secret for this workspace; with ``repair``, a new one when it is lost."""
-        store = self.secrets()
-        secret = store.get(self.workspace_id())
-        if secret is None and repair:
-            secret = store.create(self.workspace_id())
-        return secret
+    def _device_secret(self, keyfile: KeyFile) -> bytes | None:
+        """The keyring secret for this workspace, or None when there is none."""
+        from storage.secrets import KeyringNoAnswer
+
+        try:
+            return self.secrets().get(self.workspace_id())
+        except KeyringNoAnswer as error:
+            raise WorkspaceError(str(error)) from None
 
     def _throttle(self) -> Throttle:
         from storage.throttle import Throttle

@@ -50,7 +50,7 @@ def test_a_database_too_damaged_to_sign_in_is_checked_and_restored(
             assert "restore" in [event.action for event in uow.audit.all()]
     finally:
         reopened.close()
-    assert (new_workspace.folder / "suluhu.db.before-restore").is_file()
+    assert len(list(new_workspace.folder.glob("suluhu.db.before-restore-*"))) == 1
 
 
 def test_only_an_administrator_of_the_backup_may_restore_it(
@@ -60,10 +60,37 @@ def test_only_an_administrator_of_the_backup_may_restore_it(
     register_case(admin)
     backup = admin.backup()
     admin.close()
-    before = new_workspace.workspace.db_path.read_bytes()
+    db = new_workspace.workspace.db_path
+    inode = db.stat().st_ino
     with pytest.raises(PermissionDenied):
         new_workspace.workspace.restore(MEMBER, MEMBER_PASSPHRASE, backup)
-    assert new_workspace.workspace.db_path.read_bytes() == before
+    assert db.stat().st_ino == inode  # the file was not replaced
+    assert not list(new_workspace.folder.glob("suluhu.db.before-restore*"))
+
+
+def test_when_the_database_opens_it_decides_who_may_restore(
+    new_workspace: NewWorkspace, admin: SqlOpenWorkspace, tmp_path: Path
+) -> None:
+    """A member who crafted a backup naming himself administrator still may not restore it
+    over a database that opens and says he is a member."""
+    import shutil
+
+    from storage import backup as backups
+
+    _add_member(admin)
+    crafted = admin.backup()
+    key = admin._require_keys().database_key
+    admin.close()
+    connection = backups.connect(crafted, key)
+    try:
+        connection.execute(
+            "UPDATE users SET role = 'administrator' WHERE username = ?", (MEMBER,)
+        )
+    finally:
+        connection.close()
+    shutil.copy(crafted, tmp_path / "crafted.db")
+    with pytest.raises(PermissionDenied):
+        new_workspace.workspace.restore(MEMBER, MEMBER_PASSPHRASE, tmp_path / "crafted.db")
 
 
 def test_a_backup_from_before_a_rekey_restores_with_the_key_file_beside_it(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import base64
 
 from keyring.backend import KeyringBackend
@@ -9,7 +11,7 @@ from keyring.backends.chainer import ChainerBackend
 from keyring.backends.fail import Keyring as FailKeyring
 from keyring.errors import KeyringLocked
 
-from storage.secrets import SERVICE, DeviceSecretStore
+from storage.secrets import KeyringNoAnswer, SERVICE, DeviceSecretStore
 from tests.support import MemoryKeyring
 
 
@@ -90,9 +92,10 @@ def test_chainer_uses_only_an_acceptable_backend() -> None:
     assert DeviceSecretStore(EmptyChain()).state() == "no_backend"  # type: ignore[no-untyped-call]
 
 
-def test_keyring_errors_never_escape() -> None:
+def test_a_keyring_that_does_not_answer_is_not_a_missing_secret() -> None:
     store = DeviceSecretStore(LockedKeyring())
-    assert store.get("ws") is None
+    with pytest.raises(KeyringNoAnswer, match="did not answer"):
+        store.get("ws")  # a caller must never take this as "lost" and replace the secret
     assert store.create("ws") is None
 
 
