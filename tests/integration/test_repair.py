@@ -83,9 +83,7 @@ def test_when_the_database_opens_it_decides_who_may_restore(
     admin.close()
     connection = backups.connect(crafted, key)
     try:
-        connection.execute(
-            "UPDATE users SET role = 'administrator' WHERE username = ?", (MEMBER,)
-        )
+        connection.execute("UPDATE users SET role = 'administrator' WHERE username = ?", (MEMBER,))
     finally:
         connection.close()
     shutil.copy(crafted, tmp_path / "crafted.db")

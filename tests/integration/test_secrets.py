@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
-
 import base64
 
+import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends.chainer import ChainerBackend
 from keyring.backends.fail import Keyring as FailKeyring
 from keyring.errors import KeyringLocked
 
-from storage.secrets import KeyringNoAnswer, SERVICE, DeviceSecretStore
+from storage.secrets import SERVICE, DeviceSecretStore, KeyringNoAnswer
 from tests.support import MemoryKeyring
 
 
