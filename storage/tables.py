@@ -286,6 +286,27 @@ drafts = Table(
 
 Index("ix_disputes_created_by", disputes.c.created_by)
 
+# Migration 0002: approval requests (see desktop/domain/model/approvals.py), and the audit
+# events of one case found by subject (a case's timeline).
+approvals = Table(
+    "approvals",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    _dispute_fk(),
+    Column("kind", String(32), nullable=False),
+    Column("status", String(16), nullable=False, index=True),
+    Column("requested_by", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("requested_at", IsoDateTime, nullable=False),
+    Column("payload", Text, nullable=False),  # JSON: codes, ids and dates only
+    Column("note", Text, nullable=False),  # sealed when restricted
+    Column("reason", Text, nullable=False),  # sealed when restricted
+    Column("decided_by", Integer, ForeignKey("users.id", ondelete="SET NULL")),
+    Column("decided_at", IsoDateTime),
+    Column("comment", Text, nullable=False),  # sealed when restricted
+    sqlite_autoincrement=True,
+)
+Index("ix_audit_subject", audit.c.subject)
+
 # The audit log is append-only for the application; the hash chain catches anyone else.
 AUDIT_TRIGGERS = (
     "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit "

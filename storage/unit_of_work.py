@@ -9,10 +9,14 @@ from sqlalchemy import Connection, Engine
 
 from desktop.domain.ports import (
     ActorRepository,
+    AgendaQueries,
     AgreementRepository,
+    ApprovalRepository,
     AuditRepository,
+    CaseListRepository,
     CommitteeRepository,
     DisputeRepository,
+    DraftRepository,
     FollowUpRepository,
     HearingRepository,
     OutcomeRepository,
@@ -23,14 +27,18 @@ from storage.repositories import (
     SqlActorRepository,
     SqlAgreementRepository,
     SqlAuditRepository,
+    SqlCaseListRepository,
     SqlCommitteeRepository,
     SqlDisputeRepository,
+    SqlDraftRepository,
     SqlFollowUpRepository,
     SqlHearingRepository,
     SqlOutcomeRepository,
     SqlReferralRepository,
     SqlUserRepository,
 )
+from storage.repositories.agenda import SqlAgendaQueries
+from storage.repositories.approvals import SqlApprovalRepository
 from storage.sealing import Sealer
 
 
@@ -52,6 +60,10 @@ class SqlUnitOfWork:
     users: UserRepository
     audit: AuditRepository
     committee: CommitteeRepository
+    approvals: ApprovalRepository
+    agenda: AgendaQueries
+    case_list: CaseListRepository
+    drafts: DraftRepository
 
     def __init__(self, engine: Engine, sealer: Sealer) -> None:
         self._engine = engine
@@ -88,6 +100,10 @@ class SqlUnitOfWork:
         self.users = SqlUserRepository(conn, sealer)
         self.audit = SqlAuditRepository(conn, sealer)
         self.committee = SqlCommitteeRepository(conn, sealer)
+        self.approvals = SqlApprovalRepository(conn, sealer)
+        self.agenda = SqlAgendaQueries(conn, sealer)
+        self.case_list = SqlCaseListRepository(conn, sealer)
+        self.drafts = SqlDraftRepository(conn, sealer)
         return self
 
     def __exit__(

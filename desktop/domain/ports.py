@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Protocol, Self
 
+from desktop.domain.model.agenda import Appointment, DueFollowUp, MonthCounts, StatusAge
+from desktop.domain.model.approvals import ApprovalRequest, ApprovalStatus
 from desktop.domain.model.audit import AuditEvent
+from desktop.domain.model.case_list import CaseFilter, CaseRow, CaseScope
 from desktop.domain.model.committee import Committee
-from desktop.domain.model.dispute import Dispute
+from desktop.domain.model.dispute import Dispute, Status
+from desktop.domain.model.drafts import Draft
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
 from desktop.domain.model.records import CaseRecord
 from desktop.domain.model.referrals import JusticeActor, Referral
@@ -97,10 +101,68 @@ class AuditRepository(Protocol):
     def all(self) -> list[AuditEvent]:
         """Every event in order, with seq set."""
 
+    def for_subject(self, subject: str) -> list[AuditEvent]:
+        """The events about ``subject`` (e.g. "dispute:42") in order, with seq set."""
+
+
+class ApprovalRepository(Protocol):
+    def add(self, request: ApprovalRequest) -> int: ...
+    def update(self, request: ApprovalRequest) -> None: ...
+    def get(self, request_id: int) -> ApprovalRequest | None: ...
+    def for_dispute(self, dispute_id: int) -> list[ApprovalRequest]: ...
+    def with_status(self, status: ApprovalStatus) -> list[ApprovalRequest]:
+        """Requests with ``status``, oldest first."""
+
 
 class CommitteeRepository(Protocol):
     def get(self) -> Committee: ...
     def save(self, committee: Committee) -> None: ...
+
+
+class DraftRepository(Protocol):
+    def get(self, username: str, kind: str) -> Draft | None:
+        """The user's draft of ``kind``, or None (also when it is sealed and this unit of work
+        has no restricted-case key)."""
+
+    def save(self, draft: Draft) -> None:
+        """Insert, or replace the draft with the same username and kind; sealed when
+        ``draft.restricted``."""
+
+    def delete(self, username: str, kind: str) -> None: ...
+
+
+class CaseListRepository(Protocol):
+    def rows(
+        self, case_filter: CaseFilter, scope: CaseScope, limit: int | None = None
+    ) -> list[CaseRow]:
+        """Cases matching ``case_filter`` that ``scope`` allows, newest first, at most
+        ``limit``; restricted cases outside the scope are never read."""
+
+    def areas(self, scope: CaseScope) -> list[str]:
+        """The distinct areas of the cases ``scope`` allows, sorted."""
+
+
+class AgendaQueries(Protocol):
+    """What the home screen needs, read in a few aggregate queries. Every method returns only
+    cases that ``scope`` allows; restricted cases outside it are never read."""
+
+    def appointments(
+        self, statuses: frozenset[Status], until: date, scope: CaseScope
+    ) -> list[Appointment]:
+        """For each case in ``statuses`` with hearings: its latest planned hearing date, when
+        that is on or before ``until``, and its latest hearing held with parties present."""
+
+    def follow_ups_due(
+        self, statuses: frozenset[Status], until: date, scope: CaseScope
+    ) -> list[DueFollowUp]:
+        """Follow-ups not yet recorded, due on or before ``until``, of cases in ``statuses``."""
+
+    def status_ages(self, received_by: Mapping[Status, date], scope: CaseScope) -> list[StatusAge]:
+        """Cases in a status of ``received_by`` received on or before its date, with the date
+        of the latest audited change into their current status."""
+
+    def month_counts(self, first: date, last: date, scope: CaseScope) -> MonthCounts:
+        """Cases received, closed (not withdrawn) and agreements reached from first to last."""
 
 
 class UnitOfWork(Protocol):
@@ -117,6 +179,10 @@ class UnitOfWork(Protocol):
     users: UserRepository
     audit: AuditRepository
     committee: CommitteeRepository
+    case_list: CaseListRepository
+    approvals: ApprovalRepository
+    drafts: DraftRepository
+    agenda: AgendaQueries
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -1,6 +1,8 @@
 """SQLAlchemy Core implementations of the repositories declared in desktop.domain.ports."""
 
+from storage.repositories.case_list import SqlCaseListRepository
 from storage.repositories.disputes import SqlDisputeRepository
+from storage.repositories.drafts import SqlDraftRepository
 from storage.repositories.proceedings import (
     SqlAgreementRepository,
     SqlFollowUpRepository,
@@ -15,11 +17,13 @@ from storage.repositories.users import (
 )
 
 __all__ = [
+    "SqlCaseListRepository",
     "SqlActorRepository",
     "SqlAgreementRepository",
     "SqlAuditRepository",
     "SqlCommitteeRepository",
     "SqlDisputeRepository",
+    "SqlDraftRepository",
     "SqlFollowUpRepository",
     "SqlHearingRepository",
     "SqlOutcomeRepository",

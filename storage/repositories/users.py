@@ -107,6 +107,23 @@ class SqlAuditRepository(Repo):
             for row in rows
         ]
 
+    def for_subject(self, subject: str) -> list[AuditEvent]:
+        """The events about ``subject`` in order (indexed by ix_audit_subject)."""
+        query = select(t.audit).where(t.audit.c.subject == subject).order_by(t.audit.c.seq)
+        return [
+            AuditEvent(
+                at=row.at,
+                username=row.username,
+                action=row.action,
+                subject=row.subject,
+                detail=row.detail,
+                prev_hash=row.prev_hash,
+                hash=row.hash,
+                seq=row.seq,
+            )
+            for row in self._conn.execute(query)
+        ]
+
 
 class SqlCommitteeRepository(Repo):
     def get(self) -> Committee:

@@ -65,7 +65,7 @@ def test_fresh_database_needs_upgrade(engine: Engine) -> None:
 
 def test_upgrade_creates_the_schema_of_tables_metadata(engine: Engine) -> None:
     schema.upgrade(engine)
-    assert schema.current_revision(engine) == schema.head_revision() == "0001"
+    assert schema.current_revision(engine) == schema.head_revision() == "0002"
     assert not schema.needs_upgrade(engine)
     with engine.connect() as conn:
         names = table_names(conn)
@@ -134,17 +134,17 @@ def test_upgrade_twice_is_a_no_op(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT type, name, sql FROM sqlite_master").all() == before
         assert conn.execute(text("SELECT name FROM committee")).scalar_one() == "Kibera"
-    assert schema.current_revision(engine) == "0001"
+    assert schema.current_revision(engine) == "0002"
 
 
 def test_a_failing_migration_leaves_nothing_behind(engine: Engine, tmp_path: Path) -> None:
     scripts = tmp_path / "migrations"
     shutil.copytree(schema.MIGRATIONS, scripts, ignore=shutil.ignore_patterns("__pycache__"))
-    (scripts / "versions" / "0002_broken.py").write_text(
+    (scripts / "versions" / "0099_broken.py").write_text(
         "from alembic import op\n"
         "import sqlalchemy as sa\n"
-        "revision = '0002'\n"
-        "down_revision = '0001'\n"
+        "revision = '0099'\n"
+        f"down_revision = '{schema.head_revision()}'\n"
         "branch_labels = depends_on = None\n"
         "def upgrade():\n"
         "    op.create_table('half_done', sa.Column('id', sa.Integer, primary_key=True))\n"
@@ -157,7 +157,7 @@ def test_a_failing_migration_leaves_nothing_behind(engine: Engine, tmp_path: Pat
         config.set_main_option("script_location", str(scripts))
         command.upgrade(config, "head")
     with engine.connect() as conn:
-        assert table_names(conn) == set()  # 0001 rolled back with 0002
+        assert table_names(conn) == set()  # every earlier revision rolled back with it
     assert schema.current_revision(engine) is None
 
 

@@ -18,9 +18,11 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Self
 
 from desktop.domain import ports
+from desktop.domain.model.approvals import ApprovalRequest, ApprovalStatus
 from desktop.domain.model.audit import GENESIS, AuditEvent
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Dispute
+from desktop.domain.model.drafts import Draft
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
 from desktop.domain.model.referrals import JusticeActor, Referral
 from desktop.domain.model.users import User
@@ -56,6 +58,8 @@ class State:
     referrals: dict[int, Referral] = field(default_factory=dict)
     users: dict[int, User] = field(default_factory=dict)
     audit: list[AuditEvent] = field(default_factory=list)
+    approvals: dict[int, ApprovalRequest] = field(default_factory=dict)
+    drafts: dict[tuple[str, str], Draft] = field(default_factory=dict)  # by (username, kind)
     last_id: int = 0
 
     def new_id(self) -> int:
@@ -258,6 +262,30 @@ class FakeAuditRepository(_Repository):
     def all(self) -> list[AuditEvent]:
         return list(self._s.audit)
 
+    def for_subject(self, subject: str) -> list[AuditEvent]:
+        return [e for e in self._s.audit if e.subject == subject]
+
+
+class FakeApprovalRepository(_Repository):
+    def add(self, request: ApprovalRequest) -> int:
+        request.id = self._s.new_id()
+        self._s.approvals[request.id] = copy.deepcopy(request)
+        return request.id
+
+    def update(self, request: ApprovalRequest) -> None:
+        if request.id not in self._s.approvals:
+            raise KeyError(request.id)
+        self._s.approvals[request.id] = copy.deepcopy(request)
+
+    def get(self, request_id: int) -> ApprovalRequest | None:
+        return copy.deepcopy(self._s.approvals.get(request_id))
+
+    def for_dispute(self, dispute_id: int) -> list[ApprovalRequest]:
+        return [copy.deepcopy(r) for r in self._s.approvals.values() if r.dispute_id == dispute_id]
+
+    def with_status(self, status: ApprovalStatus) -> list[ApprovalRequest]:
+        return [copy.deepcopy(r) for r in self._s.approvals.values() if r.status is status]
+
 
 class FakeCommitteeRepository(_Repository):
     def get(self) -> Committee:
@@ -267,6 +295,31 @@ class FakeCommitteeRepository(_Repository):
 
     def save(self, committee: Committee) -> None:
         self._s.committee = copy.deepcopy(committee)
+
+
+class FakeDraftRepository(_Repository):
+    def get(self, username: str, kind: str) -> Draft | None:
+        return copy.deepcopy(self._s.drafts.get((username, kind)))
+
+    def save(self, draft: Draft) -> None:
+        old = self._s.drafts.get((draft.username, draft.kind))
+        draft.id = old.id if old is not None else self._s.new_id()
+        self._s.drafts[(draft.username, draft.kind)] = copy.deepcopy(draft)
+
+    def delete(self, username: str, kind: str) -> None:
+        self._s.drafts.pop((username, kind), None)
+
+
+def _fake_case_list(uow: FakeUnitOfWork) -> ports.CaseListRepository:
+    from tests.unit.fake_case_list import FakeCaseListRepository  # its own module, like agenda
+
+    return FakeCaseListRepository(uow)
+
+
+def _fake_agenda(uow: FakeUnitOfWork) -> ports.AgendaQueries:
+    from tests.unit.fake_agenda import FakeAgendaQueries  # its own module, to keep this one small
+
+    return FakeAgendaQueries(uow)
 
 
 class FakeUnitOfWork:
@@ -285,6 +338,10 @@ class FakeUnitOfWork:
         self.users: ports.UserRepository = FakeUserRepository(self)
         self.audit: ports.AuditRepository = FakeAuditRepository(self)
         self.committee: ports.CommitteeRepository = FakeCommitteeRepository(self)
+        self.agenda: ports.AgendaQueries = _fake_agenda(self)
+        self.case_list: ports.CaseListRepository = _fake_case_list(self)
+        self.drafts: ports.DraftRepository = FakeDraftRepository(self)
+        self.approvals: ports.ApprovalRepository = FakeApprovalRepository(self)
 
     def working(self) -> State:
         if self._working is None:

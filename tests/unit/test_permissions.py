@@ -25,6 +25,7 @@ from desktop.domain.services import (
     case_status,
     committee,
     disputes,
+    drafts,
     hearings,
     outcomes,
     parties,
@@ -195,6 +196,37 @@ def _override_closure(w: World) -> Call:
     return lambda a: outcomes.close_case(w.uow, a, w.clock, w.taxonomy, cmd)
 
 
+def _pending_approval(w: World) -> int:
+    committee = w.uow.committed.committee
+    assert committee is not None
+    committee.approvals_required = True
+    cmd = outcomes.CloseCase(_case(w), "unresolved")
+    request = outcomes.close_case(w.uow, w.member, w.clock, w.taxonomy, cmd)
+    assert request.id is not None
+    return request.id
+
+
+def _list_approvals(w: World) -> Call:
+    from desktop.domain.services import approvals
+
+    _pending_approval(w)
+    return lambda a: approvals.list_approvals(w.uow, a)
+
+
+def _decide_approval(w: World) -> Call:
+    from desktop.domain.services import approvals
+
+    cmd = approvals.DecideApproval(_pending_approval(w), approve=True)
+    return lambda a: approvals.decide_approval(w.uow, a, w.clock, w.taxonomy, cmd)
+
+
+def _case_timeline(w: World) -> Call:
+    from desktop.domain.services import timeline
+
+    i = _with_agreement(w)
+    return lambda a: timeline.case_timeline(w.uow, a, w.clock, i)
+
+
 def _add_actor(w: World) -> Call:
     return lambda a: actors.add_actor(
         w.uow, a, w.clock, w.taxonomy, JusticeActor("legal_aid", "Kituo cha Sheria")
@@ -253,7 +285,55 @@ def _verify_audit(w: World) -> Call:
     return lambda a: audit.verify_audit(w.uow, a)
 
 
+def _save_draft(w: World) -> Call:
+    return lambda a: drafts.save_draft(w.uow, a, w.clock, drafts.NEW_DISPUTE, "{}")
+
+
+def _get_draft(w: World) -> Call:
+    return lambda a: drafts.get_draft(w.uow, a, drafts.NEW_DISPUTE)
+
+
+def _discard_draft(w: World) -> Call:
+    return lambda a: drafts.discard_draft(w.uow, a, drafts.NEW_DISPUTE)
+
+
+def _get_agenda(w: World) -> Call:
+    from desktop.domain.services import agenda
+
+    _case(w)
+    return lambda a: agenda.get_agenda(w.uow, a, w.clock)
+
+
+def _read_audit_log(w: World) -> Call:
+    from desktop.domain.services import audit_view
+
+    _case(w)
+    return lambda a: audit_view.read_audit_log(w.uow, a)
+
+
+def _case_list_calls(w: World) -> dict[str, Call]:
+    from desktop.domain.model.case_list import CaseFilter
+    from desktop.domain.services import case_list
+
+    _case(w)
+    return {
+        "list_cases": lambda a: case_list.list_cases(w.uow, a, w.clock, CaseFilter()),
+        "list_areas": lambda a: case_list.list_areas(w.uow, a),
+        "save_filter": lambda a: case_list.save_filter(w.uow, a, w.clock, "Open", CaseFilter()),
+        "list_filters": lambda a: case_list.list_filters(w.uow, a),
+        "delete_filter": lambda a: case_list.delete_filter(w.uow, a, w.clock, "Open"),
+    }
+
+
+def _case_list(name: str) -> Callable[[World], Call]:
+    return lambda w: _case_list_calls(w)[name]
+
+
 FACTORIES: dict[str, Callable[[World], Call]] = {
+    **{
+        name: _case_list(name)
+        for name in ("list_cases", "list_areas", "save_filter", "list_filters", "delete_filter")
+    },
     "register_dispute": _register,
     "import_register": _import_register,
     "get_dispute": _get,
@@ -275,6 +355,9 @@ FACTORIES: dict[str, Callable[[World], Call]] = {
     "record_follow_up": _record_follow_up,
     "close_case": _close_case,
     "override_closure": _override_closure,
+    "list_approvals": _list_approvals,
+    "decide_approval": _decide_approval,
+    "case_timeline": _case_timeline,
     "add_actor": _add_actor,
     "update_actor": _update_actor,
     "deactivate_actor": _deactivate_actor,
@@ -287,6 +370,11 @@ FACTORIES: dict[str, Callable[[World], Call]] = {
     "get_committee": _get_committee,
     "update_settings": _update_settings,
     "verify_audit": _verify_audit,
+    "save_draft": _save_draft,
+    "get_draft": _get_draft,
+    "discard_draft": _discard_draft,
+    "get_agenda": _get_agenda,
+    "read_audit_log": _read_audit_log,
 }
 
 ROLE_USERS = {
@@ -368,10 +456,14 @@ EXPECTED = {
             "remove_party",
             "get_proceedings",
             "record_follow_up",
+            "case_timeline",
             "add_actor",
             "update_actor",
             "deactivate_actor",
             "list_users",
+            "save_draft",
+            "get_draft",
+            "discard_draft",
             "get_user",
         ],
         _CASEWORK,
@@ -384,6 +476,7 @@ EXPECTED = {
             "record_hearing",
             "record_agreement",
             "close_case",
+            "list_approvals",
             "backup",
         ],
         _COMMITTEE,
@@ -392,6 +485,7 @@ EXPECTED = {
         [
             "override_do_no_harm",
             "override_closure",
+            "decide_approval",
             "add_user",
             "update_user",
             "deactivate_user",
@@ -406,6 +500,10 @@ EXPECTED = {
         _ADMIN,
     ),
     **dict.fromkeys(["list_actors", "get_committee"], _EVERYONE),
+    **dict.fromkeys(
+        ["list_cases", "list_areas", "save_filter", "list_filters", "delete_filter"], _CASEWORK
+    ),
+    **{"get_agenda": _CASEWORK, "read_audit_log": _ADMIN},
 }
 _LETTERS = {
     Role.ADMINISTRATOR: "A",

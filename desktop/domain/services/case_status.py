@@ -7,12 +7,14 @@ from __future__ import annotations
 
 from desktop.domain import rules
 from desktop.domain.errors import IllegalTransition
+from desktop.domain.model.approvals import ApprovalKind, ApprovalRequest
 from desktop.domain.model.dispute import Dispute, Status, check_transition
 from desktop.domain.model.proceedings import Outcome
 from desktop.domain.model.users import Actor
 from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.services._approving import approval_needed, file_request
 from desktop.domain.services._common import enum_value, subject, visible_dispute
-from desktop.domain.services.audit import detail_of, record
+from desktop.domain.services.audit import DetailValue, detail_of, record
 from desktop.domain.services.permissions import require, use_case
 from desktop.domain.taxonomy import Taxonomy
 
@@ -76,42 +78,68 @@ def start_mediation(
     taxonomy: Taxonomy,
     dispute_id: int,
     override_reason: str = "",
-) -> Dispute:
+) -> Dispute | ApprovalRequest:
     """Move the case into mediation. A category that must not be mediated raises DoNoHarm
-    unless an administrator overrides it with a reason, which is audited."""
-    reason = override_reason.strip()
+    unless an administrator overrides it with a reason, which is audited. When the committee
+    requires approvals, a committee member's override is filed as a pending approval request
+    instead (services/approvals.py decides it)."""
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
-        check_transition(dispute.status, Status.IN_MEDIATION)
+        reason = override_reason.strip()
         category = taxonomy.category(dispute.category)
-        committee = uow.committee.get()
-        overridden = False
-        if not rules.is_mediable(category, committee):
-            if not reason:
-                rules.check_mediable(category, committee)  # raises DoNoHarm
-            require(actor, "override_do_no_harm")
-            reason = rules.required_text(reason, "override_reason", REASON_MAX)
-            overridden = True
-        _move(
-            uow,
-            actor,
-            clock,
-            dispute,
-            Status.IN_MEDIATION,
-            "start_mediation",
-            category=category.code,
-        )
-        if overridden:
-            record(
-                uow,
-                clock,
-                actor,
-                "override_do_no_harm",
-                subject(dispute),
-                detail_of(category=category.code, reason=reason),
-            )
+        if reason and approval_needed(uow, actor):
+            check_transition(dispute.status, Status.IN_MEDIATION)
+            if not rules.is_mediable(category, uow.committee.get()):
+                reason = rules.required_text(reason, "override_reason", REASON_MAX)
+                request = file_request(
+                    uow,
+                    clock,
+                    actor,
+                    dispute,
+                    ApprovalKind.OVERRIDE_DO_NO_HARM,
+                    {"category": category.code},
+                    reason=reason,
+                )
+                uow.commit()
+                return request
+        mediate_visible(uow, actor, clock, taxonomy, dispute, reason)
         uow.commit()
     return dispute
+
+
+def mediate_visible(
+    uow: UnitOfWork,
+    by: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    dispute: Dispute,
+    override_reason: str = "",
+    **extra: DetailValue,
+) -> None:
+    """Start mediation of ``dispute`` (already checked visible to ``by``) inside the
+    caller's transaction; ``extra`` goes into the override's audit detail. The caller
+    commits."""
+    reason = override_reason.strip()
+    check_transition(dispute.status, Status.IN_MEDIATION)
+    category = taxonomy.category(dispute.category)
+    committee = uow.committee.get()
+    overridden = False
+    if not rules.is_mediable(category, committee):
+        if not reason:
+            rules.check_mediable(category, committee)  # raises DoNoHarm
+        require(by, "override_do_no_harm")
+        reason = rules.required_text(reason, "override_reason", REASON_MAX)
+        overridden = True
+    _move(uow, by, clock, dispute, Status.IN_MEDIATION, "start_mediation", category=category.code)
+    if overridden:
+        record(
+            uow,
+            clock,
+            by,
+            "override_do_no_harm",
+            subject(dispute),
+            detail_of(category=category.code, reason=reason, **extra),
+        )
 
 
 @use_case("withdraw")

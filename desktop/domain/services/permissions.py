@@ -15,11 +15,17 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | start_mediation, reopen, hearings           |   x   |   x    |           |                   |
 | record_agreement, close_case                |   x   |   x    |           |                   |
 | override_do_no_harm, override_closure       |   x   |        |           |                   |
+| list_approvals (cases they may see)         |   x   |   x    |           |                   |
+| decide_approval                             |   x   |        |           |                   |
+| case_timeline                               |   x   |   x    |     x     |                   |
 | add/update/deactivate_actor                 |   x   |   x    |     x     |                   |
 | list_actors, get_committee                  |   x   |   x    |     x     |         x         |
 | list_users, get_user (names for assigning)  |   x   |   x    |     x     |                   |
 | add/update/deactivate_user                  |   x   |        |           |                   |
 | update_settings, verify_audit               |   x   |        |           |                   |
+| get_agenda (home: cases they may see)       |   x   |   x    |     x     |                   |
+| list_cases, list_areas, saved filters       |   x   |   x    |     x     |                   |
+| read_audit_log                              |   x   |        |           |                   |
 | remove_user, reset_passphrase, restore      |   x   |        |           |                   |
 | new_recovery_key, check_workspace           |   x   |        |           |                   |
 | backup                                      |   x   |   x    |           |                   |
@@ -78,6 +84,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # outcomes.py
     "close_case": _COMMITTEE,
     "override_closure": _ADMIN,  # capability: close before the monitoring period ends
+    # approvals.py, timeline.py
+    "list_approvals": _COMMITTEE,
+    "decide_approval": _ADMIN,
+    "case_timeline": _CASEWORK,
     # actors.py
     "add_actor": _CASEWORK,
     "update_actor": _CASEWORK,
@@ -94,6 +104,19 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "update_settings": _ADMIN,
     # audit.py
     "verify_audit": _ADMIN,
+    # agenda.py, audit_view.py (home screen, audit viewer)
+    "get_agenda": _CASEWORK,
+    "read_audit_log": _ADMIN,
+    # drafts.py (a user's own unsaved forms)
+    "save_draft": _CASEWORK,
+    "get_draft": _CASEWORK,
+    "discard_draft": _CASEWORK,
+    # case_list.py (the case list; saved filters are the user's own)
+    "list_cases": _CASEWORK,
+    "list_areas": _CASEWORK,
+    "save_filter": _CASEWORK,
+    "list_filters": _CASEWORK,
+    "delete_filter": _CASEWORK,
     # workspace capabilities, checked by the workspace (storage/open_workspace.py)
     "remove_user": _ADMIN,  # removes the key slot and re-keys the database
     "reset_passphrase": _ADMIN,

@@ -1,0 +1,1 @@
+"""The casebook: registering, editing and following a dispute."""

@@ -1,0 +1,94 @@
+"""Warnings before (or just after) saving a dispute: possible duplicates and conflicts of
+interest. The user goes on or goes back; nothing names a party."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from desktop.domain.services.disputes import ConflictWarning, DuplicateCandidate
+from desktop.domain.taxonomy import Taxonomy, UnknownCode
+from desktop.views.cases.form_labels import status_label
+
+
+class WarningsPanel(QFrame):
+    go_on = Signal()
+    go_back = Signal()
+
+    def __init__(self, taxonomy: Taxonomy, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._taxonomy = taxonomy
+        self.setObjectName("warningsPanel")
+        self.setStyleSheet(
+            "QFrame#warningsPanel { background: #fff6e0; border: 1px solid #e0c27a;"
+            " border-radius: 4px; }"
+        )
+        self.text = QLabel(self)
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.back_button = QPushButton(self.tr("Go back and check"), self)
+        self.on_button = QPushButton(self.tr("Save anyway"), self)
+        for button in (self.back_button, self.on_button):
+            button.setAutoDefault(False)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.back_button)
+        buttons.addWidget(self.on_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.addWidget(self.text)
+        layout.addLayout(buttons)
+        self.back_button.clicked.connect(self._back)
+        self.on_button.clicked.connect(self._on)
+        self.hide()
+
+    def show_warnings(
+        self,
+        duplicates: list[DuplicateCandidate],
+        conflicts: list[ConflictWarning],
+        saved: bool = False,
+    ) -> None:
+        """Show the warnings; ``saved``: the case is already saved (conflicts are checked on
+        the stored case), so the choice is to change it or to finish."""
+        lines = []
+        if duplicates:
+            lines.append(
+                self.tr("A party with the same name is in a recent case. Is it the same dispute?")
+            )
+            for candidate in duplicates:
+                lines.append(
+                    "  \u2022 "
+                    + self.tr("%1, received %2, %3, %4")
+                    .replace("%1", candidate.number)
+                    .replace("%2", candidate.received_on.isoformat())
+                    .replace("%3", self._category(candidate.category))
+                    .replace("%4", status_label(candidate.status))
+                )
+        if conflicts:
+            lines.append(
+                self.tr(
+                    "An assigned member has the same name as a party. Check they are not "
+                    "involved in the dispute."
+                )
+            )
+        self.text.setText("\n".join(lines))
+        self.on_button.setText(self.tr("Done") if saved else self.tr("Save anyway"))
+        self.back_button.setText(
+            self.tr("Change the assigned members") if saved else self.tr("Go back and check")
+        )
+        self.show()
+        self.back_button.setFocus()
+
+    def _category(self, code: str) -> str:
+        try:
+            return self._taxonomy.category(code).label
+        except UnknownCode:
+            return code
+
+    def _back(self) -> None:
+        self.hide()
+        self.go_back.emit()
+
+    def _on(self) -> None:
+        self.hide()
+        self.go_on.emit()

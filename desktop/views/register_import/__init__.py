@@ -1,0 +1,1 @@
+"""Importing a committee's existing register (CSV) through a wizard."""

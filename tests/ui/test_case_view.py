@@ -1,0 +1,138 @@
+"""The case screen over a real SQLCipher workspace: header, status actions, do-no-harm."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+from pytestqt.qtbot import QtBot
+
+pytest.importorskip("sqlcipher3")
+
+from desktop.domain.model.dispute import Status  # noqa: E402
+from desktop.domain.model.users import Role, User  # noqa: E402
+from desktop.domain.services import disputes  # noqa: E402
+from desktop.views.cases.case_view import CaseView  # noqa: E402
+from desktop.workspace import OpenWorkspace  # noqa: E402
+from tests.support import ADMIN, ADMIN_PASSPHRASE, create_workspace, register_case  # noqa: E402
+
+WAIT = 20_000
+MEMBER_PASSPHRASE = "blue goat under tree"
+
+
+@dataclass
+class Desk:
+    admin: OpenWorkspace
+    folder: Path
+    workspace: object
+
+
+@pytest.fixture
+def desk(tmp_path: Path) -> Iterator[Desk]:
+    workspace, _ = create_workspace(tmp_path / "ws")
+    admin = workspace.sign_in(ADMIN, ADMIN_PASSPHRASE)
+    admin.add_user(User("baraka", "Baraka Mwangi", Role.MEMBER), MEMBER_PASSPHRASE)
+    yield Desk(admin, tmp_path / "ws", workspace)
+    admin.close()
+
+
+def _view(qtbot: QtBot, opened: OpenWorkspace, dispute_id: int) -> CaseView:
+    view = CaseView(opened, dispute_id)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(view.is_loaded, timeout=WAIT)
+    return view
+
+
+def _status(opened: OpenWorkspace, dispute_id: int) -> Status:
+    return disputes.get_dispute(
+        opened.unit_of_work(), opened.actor, opened.clock, dispute_id
+    ).status
+
+
+def test_the_header_shows_the_case(qtbot: QtBot, desk: Desk) -> None:
+    case = register_case(desk.admin, name="Amina Wanjiru", respondent="Juma Otieno")
+    assert case.id is not None
+    view = _view(qtbot, desk.admin, case.id)
+    assert view.number_label.text() == "KBR-2026-0001"
+    assert view.status_label.text() == "Registered"
+    assert view.restricted_label.isHidden()
+    assert "Amina Wanjiru" in view.parties_label.text()
+    assert "Respondent: Juma Otieno" in view.parties_label.text()
+    assert set(view.action_buttons) == {
+        Status.IN_MEDIATION,
+        Status.REFERRED_OUT,
+        Status.CLOSED,
+        Status.WITHDRAWN,
+    }
+    view.add_section("Hearings", QLabel("hearings"))
+    assert view.sections.tabText(0) == "Hearings"
+
+
+def test_start_mediation_moves_a_mediable_case(qtbot: QtBot, desk: Desk) -> None:
+    case = register_case(desk.admin)
+    assert case.id is not None
+    view = _view(qtbot, desk.admin, case.id)
+    with qtbot.waitSignal(view.changed, timeout=WAIT):
+        qtbot.mouseClick(view.action_buttons[Status.IN_MEDIATION], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.status_label.text() == "In mediation", timeout=WAIT)
+    assert _status(desk.admin, case.id) is Status.IN_MEDIATION
+    assert Status.AGREEMENT in view.action_buttons
+
+
+def test_a_gbv_case_is_refused_mediation_and_can_be_referred(qtbot: QtBot, desk: Desk) -> None:
+    case = register_case(desk.admin, category="gbv")
+    assert case.id is not None
+    view = _view(qtbot, desk.admin, case.id)
+    assert view.restricted_label.isVisible()
+    qtbot.mouseClick(view.action_buttons[Status.IN_MEDIATION], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(view.do_no_harm.isVisible, timeout=WAIT)
+    explanation = view.do_no_harm.text.text()
+    assert "must not be mediated" in explanation and "formal actor" in explanation
+    assert _status(desk.admin, case.id) is Status.REGISTERED
+    with qtbot.waitSignal(view.changed, timeout=WAIT):
+        qtbot.mouseClick(view.do_no_harm.refer_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.status_label.text() == "Referred out", timeout=WAIT)
+    assert _status(desk.admin, case.id) is Status.REFERRED_OUT
+    assert view.do_no_harm.isHidden()
+
+
+def test_an_administrator_may_override_with_a_reason(qtbot: QtBot, desk: Desk) -> None:
+    case = register_case(desk.admin, category="gbv")
+    assert case.id is not None
+    view = _view(qtbot, desk.admin, case.id)
+    view.act(Status.IN_MEDIATION)
+    qtbot.waitUntil(view.do_no_harm.isVisible, timeout=WAIT)
+    qtbot.mouseClick(view.do_no_harm.override_button, Qt.MouseButton.LeftButton)
+    assert not view.do_no_harm.confirm_button.isEnabled()  # no reason, no override
+    qtbot.keyClicks(view.do_no_harm.reason_edit, "Survivor asked for it with her advocate")
+    with qtbot.waitSignal(view.changed, timeout=WAIT):
+        qtbot.mouseClick(view.do_no_harm.confirm_button, Qt.MouseButton.LeftButton)
+    # the view reloads on the worker; read the database only once it has
+    qtbot.waitUntil(lambda: view.status_label.text() == "In mediation", timeout=WAIT)
+    assert _status(desk.admin, case.id) is Status.IN_MEDIATION
+    with desk.admin.unit_of_work() as uow:
+        actions = [e.action for e in uow.audit.all()]
+    assert "override_do_no_harm" in actions
+
+
+def test_a_member_sees_no_override_and_no_hidden_case(qtbot: QtBot, desk: Desk) -> None:
+    mediable = register_case(desk.admin, category="debt")
+    hidden = register_case(desk.admin, category="gbv")
+    assert mediable.id is not None and hidden.id is not None
+    member = desk.workspace.sign_in("baraka", MEMBER_PASSPHRASE)  # type: ignore[attr-defined]
+    try:
+        view = _view(qtbot, member, mediable.id)
+        assert view.do_no_harm.override_button.isHidden()
+        blind = CaseView(member, hidden.id)
+        qtbot.addWidget(blind)
+        blind.show()
+        qtbot.waitUntil(blind.message.isVisible, timeout=WAIT)
+        assert "no such case" in blind.message.text()
+        assert blind.dispute is None and blind.parties_label.text() == ""
+    finally:
+        member.close()
