@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -21,6 +23,10 @@ from desktop.views.users.change_passphrase_dialog import ChangePassphraseDialog
 from desktop.views.users.service_adapter import can, current_user
 from desktop.views.widgets.placeholder_page import PlaceholderPage
 from desktop.workspace import OpenWorkspace
+
+if TYPE_CHECKING:
+    from desktop.views.cases.cases_area import CasesArea
+    from desktop.views.home.home_page import HomePage
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
@@ -56,6 +62,7 @@ class MainWindow(QMainWindow):
         )
         self.nav.setFixedWidth(max(widest + 60, metrics.horizontalAdvance("M") * 11))
         self.nav.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._page_shown)
         self.nav.setCurrentRow(0)
         central = QWidget(self)
         layout = QHBoxLayout(central)
@@ -79,24 +86,31 @@ class MainWindow(QMainWindow):
         self.resize(1100, 700)
 
     def _add_pages(self) -> None:
-        home = PlaceholderPage(
-            self.tr("Welcome, %1").replace("%1", self.display_name),
-            self.tr(
-                "Here you will see the hearings and follow-ups due this week and the referrals "
-                "still waiting for feedback."
-            ),
-            self,
-        )
-        self._add_page(self.tr("Home"), home, "home")
-        for key, title, sentence in (
-            (
-                "cases",
-                self.tr("Cases"),
+        actor = self._workspace.actor
+        self.home_page: HomePage | None = None
+        self.cases_area: CasesArea | None = None
+        if can(actor, "get_agenda"):
+            from desktop.views.home.home_page import HomePage
+
+            self.home_page = HomePage(self._workspace, self)
+            self.home_page.open_case.connect(self.open_case)
+            self._add_page(self.tr("Home"), self.home_page, "home")
+        else:
+            welcome = PlaceholderPage(
+                self.tr("Welcome, %1").replace("%1", self.display_name),
                 self.tr(
-                    "Here you will register disputes, record hearings, agreements and follow-ups, "
-                    "and close cases with their outcome."
+                    "Your role works with the programme's anonymised reports; case details "
+                    "stay with the committee."
                 ),
-            ),
+                self,
+            )
+            self._add_page(self.tr("Home"), welcome, "home")
+        if can(actor, "list_cases"):
+            from desktop.views.cases.cases_area import CasesArea
+
+            self.cases_area = CasesArea(self._workspace, self)
+            self._add_page(self.tr("Cases"), self.cases_area, "cases")
+        for key, title, sentence in (
             (
                 "referrals",
                 self.tr("Referrals"),
@@ -130,8 +144,12 @@ class MainWindow(QMainWindow):
             self._add_page(self.tr("Users"), self.users_page, "users")
         else:
             self.users_page = None
+        if can(self._workspace.actor, "read_audit_log"):
+            from desktop.views.audit.audit_page import AuditPage
+
+            self._add_page(self.tr("Audit log"), AuditPage(self._workspace, self), "audit")
         actor = self._workspace.actor
-        if can(actor, "update_settings") or can(actor, "backup"):
+        if any(can(actor, name) for name in ("update_settings", "backup", "import_register")):
             from desktop.views.settings.settings_page import SettingsPage
 
             minutes = self._committee.auto_lock_minutes or DEFAULT_AUTO_LOCK_MINUTES
@@ -158,6 +176,18 @@ class MainWindow(QMainWindow):
 
     def show_page(self, key: str) -> None:
         self.nav.setCurrentRow(self.page_keys().index(key))
+
+    def _page_shown(self, row: int) -> None:
+        """Home shows what is due now: it is read again each time it is shown."""
+        if self.home_page is not None and self.pages.widget(row) is self.home_page:
+            self.home_page.refresh()
+
+    def open_case(self, dispute_id: int) -> None:
+        """From home (or anywhere): the case, in the Cases area."""
+        if self.cases_area is None:
+            return
+        self.show_page("cases")
+        self.cases_area.open_case(dispute_id)
 
     def _build_status_bar(self, role: str) -> None:
         bar = self.statusBar()

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
 import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -10,17 +14,38 @@ from pytestqt.qtbot import QtBot
 from desktop.views.controller import AppController
 from desktop.views.main_window import MainWindow
 from desktop.views.signin.sign_in_window import SignInWindow
-from tests.ui.fakes import ADMIN_PASSPHRASE, FakeOpenWorkspace, FakeWorkspace
+from storage.open_workspace import SqlOpenWorkspace
+from storage.workspace import SqlCipherWorkspace
+from tests.ui.fakes import ADMIN_PASSPHRASE, FakeWorkspace
+from tests.ui.real import MEMBER_PASSPHRASE, real_workspace
+
+# The main window builds the real pages (home agenda, case list...): a real workspace.
 
 
-def make_window(qtbot: QtBot, opened: FakeOpenWorkspace, **kwargs: int) -> MainWindow:
+@pytest.fixture
+def workspace(tmp_path: Path) -> SqlCipherWorkspace:
+    return real_workspace(tmp_path / "workspace")
+
+
+@pytest.fixture
+def admin(workspace: SqlCipherWorkspace) -> Iterator[SqlOpenWorkspace]:
+    opened = workspace.sign_in("amina", ADMIN_PASSPHRASE)
+    yield opened
+    opened.close()
+
+
+def closed(opened: SqlOpenWorkspace) -> bool:
+    return opened._engine is None and opened._keys is None
+
+
+def make_window(qtbot: QtBot, opened: SqlOpenWorkspace, **kwargs: int) -> MainWindow:
     window = MainWindow(opened, **kwargs)
     qtbot.addWidget(window)
     window.show()
     return window
 
 
-def test_administrator_sees_users_page(qtbot: QtBot, admin: FakeOpenWorkspace) -> None:
+def test_administrator_sees_users_page(qtbot: QtBot, admin: SqlOpenWorkspace) -> None:
     window = make_window(qtbot, admin)
     assert window.page_keys() == [
         "home",
@@ -29,6 +54,7 @@ def test_administrator_sees_users_page(qtbot: QtBot, admin: FakeOpenWorkspace) -
         "actors",
         "reports",
         "users",
+        "audit",
         "settings",
     ]
     assert window.users_page is not None
@@ -36,41 +62,43 @@ def test_administrator_sees_users_page(qtbot: QtBot, admin: FakeOpenWorkspace) -
     assert window.pages.currentWidget() is window.users_page
 
 
-def test_member_has_no_users_page(qtbot: QtBot, workspace: FakeWorkspace) -> None:
-    member = workspace.sign_in("baraka", "blue goat under tree")
+def test_member_has_no_users_page(qtbot: QtBot, workspace: SqlCipherWorkspace) -> None:
+    member = workspace.sign_in("baraka", MEMBER_PASSPHRASE)
     window = make_window(qtbot, member)
     assert "users" not in window.page_keys()
     assert window.users_page is None
 
 
-def test_status_bar_names_the_user_and_role(qtbot: QtBot, admin: FakeOpenWorkspace) -> None:
+def test_status_bar_names_the_user_and_role(qtbot: QtBot, admin: SqlOpenWorkspace) -> None:
     window = make_window(qtbot, admin)
     assert window.user_label.text() == "Signed in as Amina Otieno (Administrator)"
     assert "Kibera Peace Committee" in window.windowTitle()
 
 
-def test_auto_lock_interval_comes_from_the_committee(
-    qtbot: QtBot, admin: FakeOpenWorkspace
-) -> None:
-    admin._store.committee.auto_lock_minutes = 7  # type: ignore[union-attr]
+def test_auto_lock_interval_comes_from_the_committee(qtbot: QtBot, admin: SqlOpenWorkspace) -> None:
+    with admin.unit_of_work() as uow:
+        committee = uow.committee.get()
+        committee.auto_lock_minutes = 7
+        uow.committee.save(committee)
+        uow.commit()
     window = make_window(qtbot, admin)
     assert window.idle.timer.interval() == 7 * 60_000
 
 
-def test_lock_button_emits_locked(qtbot: QtBot, admin: FakeOpenWorkspace) -> None:
+def test_lock_button_emits_locked(qtbot: QtBot, admin: SqlOpenWorkspace) -> None:
     window = make_window(qtbot, admin)
     with qtbot.waitSignal(window.locked):
         qtbot.mouseClick(window.lock_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not shiboken6.isValid(window))
 
 
-def test_idle_locks(qtbot: QtBot, admin: FakeOpenWorkspace) -> None:
+def test_idle_locks(qtbot: QtBot, admin: SqlOpenWorkspace) -> None:
     window = make_window(qtbot, admin, idle_lock_ms=150)
     with qtbot.waitSignal(window.locked, timeout=3000):
         pass
 
 
-def test_input_restarts_the_idle_timer(qtbot: QtBot, admin: FakeOpenWorkspace) -> None:
+def test_input_restarts_the_idle_timer(qtbot: QtBot, admin: SqlOpenWorkspace) -> None:
     window = make_window(qtbot, admin, idle_lock_ms=5000)
     timer = window.idle.timer
     qtbot.waitUntil(lambda: timer.remainingTime() < 4800)
@@ -92,18 +120,18 @@ def sign_in_through(qtbot: QtBot, controller: AppController) -> MainWindow:
 
 
 def test_ctrl_l_locks_closes_the_workspace_and_returns_to_sign_in(
-    qtbot: QtBot, workspace: FakeWorkspace
+    qtbot: QtBot, workspace: SqlCipherWorkspace
 ) -> None:
     controller = AppController(workspace)
     controller.start(style=False)
     window = sign_in_through(qtbot, controller)
     opened = controller.open_workspace
-    assert isinstance(opened, FakeOpenWorkspace)
+    assert isinstance(opened, SqlOpenWorkspace)
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     with qtbot.waitSignal(controller.window_changed):
         qtbot.keyClick(window.nav, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert opened.closed
+    assert closed(opened)
     assert controller.open_workspace is None
     assert isinstance(controller.window, SignInWindow)
     assert controller.window.isVisible()
@@ -111,24 +139,26 @@ def test_ctrl_l_locks_closes_the_workspace_and_returns_to_sign_in(
     qtbot.waitUntil(lambda: not shiboken6.isValid(window))  # every view is gone
 
 
-def test_idle_lock_through_the_controller(qtbot: QtBot, workspace: FakeWorkspace) -> None:
+def test_idle_lock_through_the_controller(qtbot: QtBot, workspace: SqlCipherWorkspace) -> None:
     controller = AppController(workspace, idle_lock_ms=200)
     controller.start(style=False)
     sign_in_through(qtbot, controller)
     opened = controller.open_workspace
-    assert isinstance(opened, FakeOpenWorkspace)
+    assert isinstance(opened, SqlOpenWorkspace)
     qtbot.waitUntil(lambda: isinstance(controller.window, SignInWindow), timeout=3000)
-    assert opened.closed
+    assert closed(opened)
 
 
-def test_closing_the_window_closes_the_workspace(qtbot: QtBot, workspace: FakeWorkspace) -> None:
+def test_closing_the_window_closes_the_workspace(
+    qtbot: QtBot, workspace: SqlCipherWorkspace
+) -> None:
     controller = AppController(workspace)
     controller.start(style=False)
     window = sign_in_through(qtbot, controller)
     opened = controller.open_workspace
-    assert isinstance(opened, FakeOpenWorkspace)
+    assert isinstance(opened, SqlOpenWorkspace)
     window.close()
-    assert opened.closed
+    assert closed(opened)
 
 
 def test_controller_starts_with_the_wizard_when_there_is_no_workspace(

@@ -1,4 +1,5 @@
-"""Settings for the workspace: auto-lock (administrators) and a backup now (committee)."""
+"""Settings for the workspace: auto-lock (administrators), a backup now (committee), and
+importing an existing register (case workers)."""
 
 from __future__ import annotations
 
@@ -70,6 +71,21 @@ class SettingsPage(QWidget):
         )
         backup_hint.setWordWrap(True)
 
+        self.import_button = QPushButton(self.tr("Import a register…"), self)
+        self.import_button.setObjectName("importRegister")
+        self.import_button.clicked.connect(self.import_register)
+        import_hint = QLabel(
+            self.tr(
+                "Bring in the cases of your paper or spreadsheet register from a CSV file "
+                "(the template is in the README). Nothing is imported until every row is right."
+            ),
+            self,
+        )
+        import_hint.setWordWrap(True)
+        import_row = QHBoxLayout()
+        import_row.addWidget(self.import_button)
+        import_row.addStretch(1)
+
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         if can(workspace.actor, "update_settings"):
@@ -89,6 +105,13 @@ class SettingsPage(QWidget):
             self.backup_button.hide()
             backup_hint.hide()
 
+        if can(workspace.actor, "import_register"):
+            form.addRow(self.tr("Register"), import_row)
+            form.addRow("", import_hint)
+        else:
+            self.import_button.hide()
+            import_hint.hide()
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(12)
@@ -96,7 +119,7 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        for label in (lock_hint, backup_hint):
+        for label in (lock_hint, backup_hint, import_hint):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setMaximumWidth(label.fontMetrics().horizontalAdvance("m") * 60)
 
@@ -136,6 +159,16 @@ class SettingsPage(QWidget):
         self.backup_button.setEnabled(True)
         assert isinstance(path, Path)
         self.message.show_info(self.tr("Backup written and checked: %1").replace("%1", str(path)))
+
+    def import_register(self) -> None:
+        from desktop.views.register_import.import_wizard import ImportWizard
+
+        wizard = ImportWizard(self._workspace, self)
+        wizard.imported.connect(self._imported)
+        wizard.open()
+
+    def _imported(self, count: int) -> None:
+        self.message.show_info(self.tr("%n case(s) imported from the register.", "", count))
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
