@@ -35,6 +35,7 @@ from sqlalchemy import (
     column,
     event,
     table,
+    text,
 )
 from sqlalchemy.sql.expression import TableClause
 from sqlalchemy.types import TypeDecorator
@@ -285,6 +286,12 @@ drafts = Table(
 )
 
 Index("ix_disputes_created_by", disputes.c.created_by)
+# Restricted cases are found by number only (their names are not in dispute_search).
+Index(
+    "ix_disputes_restricted_number",
+    disputes.c.number,
+    sqlite_where=text("restricted = 1"),
+)
 
 # Migration 0002: approval requests (see desktop/domain/model/approvals.py), and the audit
 # events of one case found by subject (a case's timeline).

@@ -133,6 +133,9 @@ def main() -> int:
         results.append(bench_first_paint(folder))
         results.extend(bench_unlock(folder))
         results.append(bench_page_query(folder, scratch))
+        from tests.bench.case_list import all_benchmarks
+
+        results.extend(all_benchmarks(folder))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for row in results:
