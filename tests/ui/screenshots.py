@@ -2,6 +2,9 @@
 
 Each screen is drawn three times: at normal size, at 150 % text scale, and right-to-left.
 Windows are 1366x768 (the target laptop's screen); dialogs and the wizard keep their own size.
+The casebook screens run over a real workspace filled with synthetic demo cases
+(desktop.demo_command.fill, 300 cases, seed 3); the agreement PDF's first page is rendered with
+pdftoppm when it is installed.
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+import shutil  # noqa: E402
+import subprocess  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
+from typing import TYPE_CHECKING  # noqa: E402
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt  # noqa: E402
 from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
@@ -22,6 +28,14 @@ from PySide6.QtWidgets import QApplication, QWidget  # noqa: E402
 from desktop import tasks  # noqa: E402
 from desktop.views import appearance  # noqa: E402
 from tests.ui.fakes import ADMIN_PASSPHRASE, FakeWorkspace, created_workspace  # noqa: E402
+
+if TYPE_CHECKING:
+    from desktop.views.main_window import MainWindow
+    from desktop.workspace import OpenWorkspace
+    from storage.workspace import SqlCipherWorkspace
+
+DEMO_CASES = 300
+DEMO_SEED = 3
 
 SCREEN = (1366, 768)
 VARIANTS = (
@@ -131,13 +145,13 @@ def main_window_screens(outdir: Path, suffix: str) -> None:
     from desktop.views.main_window import MainWindow
     from desktop.views.users.add_user_dialog import AddUserDialog
     from desktop.views.users.new_recovery_key_dialog import NewRecoveryKeyDialog
+    from tests.ui.real import real_workspace
 
-    workspace = created_workspace(Path(tempfile.mkdtemp()) / "ws")
+    # the main window's pages (home agenda, case list) need a real workspace
+    workspace = real_workspace(Path(tempfile.mkdtemp()) / "ws")
     opened = workspace.sign_in("amina", ADMIN_PASSPHRASE)
     window = MainWindow(opened)
     save(window, outdir, f"main-home-{suffix}", full_screen=True)
-    window.show_page("cases")
-    save(window, outdir, f"main-cases-placeholder-{suffix}", full_screen=True)
     window.show_page("users")
     assert window.users_page is not None
     window.users_page.table.selectRow(1)
@@ -153,6 +167,154 @@ def main_window_screens(outdir: Path, suffix: str) -> None:
     recovery = NewRecoveryKeyDialog("Kibera Peace Committee", key, parent=window)
     save(recovery, outdir, f"users-new-recovery-key-{suffix}")
     close_all()
+    opened.close()
+
+
+def demo_workspace() -> SqlCipherWorkspace:
+    """A real workspace (cheap KDF) with the demo's synthetic members, actors and cases."""
+    from desktop.demo_command import fill
+    from tests.ui.real import real_workspace
+
+    workspace = real_workspace(Path(tempfile.mkdtemp()) / "ws")
+    opened = workspace.sign_in("amina", ADMIN_PASSPHRASE)
+    try:
+        fill(opened, ADMIN_PASSPHRASE, DEMO_CASES, seed=DEMO_SEED)
+    finally:
+        opened.close()
+    return workspace
+
+
+def full_case(opened: OpenWorkspace) -> int:
+    """A case that is not restricted, with two or more hearings and an agreement (the one
+    with the most hearings and follow-ups among the first that qualify)."""
+    from desktop.domain.model.case_list import CaseFilter
+    from desktop.domain.model.dispute import Status
+    from desktop.domain.services import case_list, hearings
+
+    w = opened
+    statuses = frozenset({Status.FOLLOW_UP, Status.AGREEMENT, Status.CLOSED})
+    rows = case_list.list_cases(
+        w.unit_of_work(), w.actor, w.clock, CaseFilter(statuses=statuses, restricted=False)
+    )
+    best: tuple[int, int] | None = None
+    for row in rows[:60]:
+        found = hearings.get_proceedings(w.unit_of_work(), w.actor, w.clock, row.id)
+        if len(found.hearings) >= 2 and found.agreements:
+            score = len(found.hearings) + len(found.follow_ups)
+            if best is None or score > best[0]:
+                best = (score, row.id)
+    if best is None:
+        raise SystemExit("the demo workspace has no case with hearings and an agreement")
+    return best[1]
+
+
+def casebook_screens(workspace: SqlCipherWorkspace, outdir: Path, suffix: str) -> None:
+    from desktop.views.main_window import MainWindow
+
+    opened = workspace.sign_in("amina", ADMIN_PASSPHRASE)
+    try:
+        window = MainWindow(opened)
+        window.resize(*SCREEN)
+        window.show()
+        home = window.home_page
+        assert home is not None
+        settle(lambda: home.agenda is not None)
+        save(window, outdir, f"casebook-home-{suffix}", full_screen=True)
+        window.show_page("cases")
+        area = window.cases_area
+        assert area is not None
+        settle(lambda: area.list_page.model.rowCount() > 0)
+        save(window, outdir, f"casebook-list-{suffix}", full_screen=True)
+        register_dialog_screen(window, outdir, suffix)
+        case_screens(window, full_case(opened), outdir, suffix)
+    finally:
+        close_all()
+        opened.close()
+
+
+def register_dialog_screen(window: MainWindow, outdir: Path, suffix: str) -> None:
+    from desktop.domain.model.dispute import Sex
+    from desktop.views.cases.register_dialog import RegisterDialog
+
+    area = window.cases_area
+    assert area is not None
+    area.new_case()
+    dialog = area.findChild(RegisterDialog)
+    assert isinstance(dialog, RegisterDialog)
+    settle(dialog.is_loaded)
+    box = dialog.fields.category_box
+    box.setCurrentIndex(box.findData("land_boundary"))
+    dialog.fields.description_edit.setPlainText("The fence between the two plots was moved.")
+    first, second = dialog.parties.rows
+    first.name_edit.setText("Grace Achieng")
+    first.sex_box.setCurrentIndex(first.sex_box.findData(Sex.FEMALE.value))
+    first.age_edit.setText("41")
+    first.phone_edit.setText("+254722000111")
+    second.name_edit.setText("Peter Kiprono")
+    save(dialog, outdir, f"casebook-register-dialog-{suffix}")
+    dialog.saver.stop()
+    dialog.done(0)  # not reject(): that would ask about the unsaved form
+    dialog.deleteLater()
+
+
+def case_screens(window: MainWindow, dispute_id: int, outdir: Path, suffix: str) -> None:
+    area = window.cases_area
+    assert area is not None
+    area.open_case(dispute_id)
+    screen = area.case_screen
+    assert screen is not None
+
+    def ready() -> bool:
+        return (
+            screen.view.is_loaded()
+            and screen.hearings.case is not None
+            and screen.agreement.case is not None
+            and screen.timeline.model.rowCount() > 0
+        )
+
+    settle(ready)
+    for name, section in (
+        ("hearings", screen.hearings),
+        ("agreement", screen.agreement),
+        ("timeline", screen.timeline),
+    ):
+        screen.view.sections.setCurrentWidget(section)
+        save(window, outdir, f"casebook-case-{name}-{suffix}", full_screen=True)
+    if suffix == VARIANTS[0][0]:
+        agreement_pdf_page(screen.agreement, outdir)
+
+
+def agreement_pdf_page(section: object, outdir: Path) -> None:
+    """The agreement as printed, its first page as a PNG (needs pdftoppm)."""
+    from desktop.views.cases.agreement_section import AgreementSection
+
+    assert isinstance(section, AgreementSection)
+    pdf = Path(tempfile.mkdtemp()) / "agreement.pdf"
+    done: list[Path] = []
+    section.printed.connect(done.append)
+    section.print_to(pdf)
+    settle(lambda: bool(done))
+    if not done or shutil.which("pdftoppm") is None:
+        print("agreement PDF page skipped (no PDF or no pdftoppm)", file=sys.stderr)
+        return
+    target = outdir / "casebook-agreement-pdf-page-1"
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            str(pdf),
+            str(target),
+        ],
+        check=True,
+    )
+    pdf.unlink()
 
 
 def main(argv: list[str]) -> int:
@@ -164,6 +326,7 @@ def main(argv: list[str]) -> int:
     app = QApplication.instance() or QApplication(["suluhu-screenshots"])
     assert isinstance(app, QApplication)
     base_font = app.font()
+    demo = demo_workspace()
     for suffix, scale, direction in VARIANTS:
         app.setFont(base_font)
         appearance.apply(app, text_scale=scale)
@@ -171,6 +334,7 @@ def main(argv: list[str]) -> int:
         wizard_screens(outdir, suffix)
         sign_in_screens(outdir, suffix)
         main_window_screens(outdir, suffix)
+        casebook_screens(demo, outdir, suffix)
     print(f"{len(list(outdir.glob('*.png')))} screenshots in {outdir}")
     return 0
 

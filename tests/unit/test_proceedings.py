@@ -168,3 +168,28 @@ def test_withdraw_records_the_outcome_and_reopen_needs_a_reason(world: World) ->
     case_status.reopen(world.uow, world.member, world.clock, dispute.id, "Came back.")
     assert world.stored(dispute.id).status is Status.REOPENED
     assert 'reason="Came back."' in world.uow.committed.audit[-1].detail
+
+
+def test_a_new_agreement_retires_the_unchecked_follow_ups_of_the_earlier_one(
+    world: World,
+) -> None:
+    i = _agreed(world)
+    first, second = _follow_ups(world, i)
+    world.clock.advance(days=30)
+    agreements.record_follow_up(
+        world.uow, world.member, world.clock, first, FollowUpResult.BREACHED
+    )
+    case_status.start_mediation(world.uow, world.member, world.clock, world.taxonomy, i)
+    agreements.record_agreement(
+        world.uow, world.member, world.clock, agreements.RecordAgreement(i, "Pay in two parts.")
+    )
+    stored = {f.id: f for f in world.uow.committed.follow_ups.values() if f.dispute_id == i}
+    assert stored[second].result is FollowUpResult.SUPERSEDED  # no longer due anywhere
+    assert stored[second].done_on == world.clock.today()
+    assert stored[first].result is FollowUpResult.BREACHED  # a real check stays as it was
+    open_checks = [f for f in stored.values() if f.done_on is None]
+    assert len(open_checks) == 2  # the new agreement's 30 and 90 days
+    with pytest.raises(DomainError, match="kept, partly kept or breached"):
+        agreements.record_follow_up(
+            world.uow, world.member, world.clock, open_checks[0].id or 0, FollowUpResult.SUPERSEDED
+        )

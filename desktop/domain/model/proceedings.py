@@ -35,6 +35,10 @@ class FollowUpResult(StrEnum):
     COMPLIED = "complied"
     PARTLY = "partly"
     BREACHED = "breached"
+    SUPERSEDED = "superseded"  # never checked: a later agreement replaced the one it was for
+
+
+RECORDABLE_RESULTS = (FollowUpResult.COMPLIED, FollowUpResult.PARTLY, FollowUpResult.BREACHED)
 
 
 @dataclass

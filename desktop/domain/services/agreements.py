@@ -8,7 +8,12 @@ from datetime import date, timedelta
 from desktop.domain import rules
 from desktop.domain.errors import DomainError, NotFound, ValidationError
 from desktop.domain.model.dispute import Status
-from desktop.domain.model.proceedings import Agreement, FollowUp, FollowUpResult
+from desktop.domain.model.proceedings import (
+    RECORDABLE_RESULTS,
+    Agreement,
+    FollowUp,
+    FollowUpResult,
+)
 from desktop.domain.model.users import Actor
 from desktop.domain.ports import Clock, UnitOfWork
 from desktop.domain.services._common import (
@@ -77,6 +82,12 @@ def record_agreement(
         assert dispute.id is not None
         agreement = Agreement(dispute.id, terms, agreed_on, signatories, cmd.compliance_due)
         agreement.id = uow.agreements.add(agreement)
+        superseded = 0
+        for earlier in uow.follow_ups.for_dispute(dispute.id):
+            if earlier.done_on is None:  # checks of an earlier agreement: no longer due
+                earlier.result, earlier.done_on = FollowUpResult.SUPERSEDED, agreed_on
+                uow.follow_ups.update(earlier)
+                superseded += 1
         for offset in days:
             uow.follow_ups.add(FollowUp(dispute.id, agreed_on + timedelta(days=offset)))
         record(
@@ -89,6 +100,7 @@ def record_agreement(
                 agreement=agreement.id,
                 signatories=len(signatories),
                 follow_ups=len(days),
+                superseded=superseded,
                 **{"from": previous.value, "to": Status.AGREEMENT.value},
             ),
         )
@@ -109,6 +121,8 @@ def record_follow_up(
     """Record whether the agreement was kept. The first result moves the case to follow-up; a
     breach reopens the case and says so."""
     result = enum_value(FollowUpResult, result, "result")
+    if result not in RECORDABLE_RESULTS:
+        raise ValidationError("result", "Choose kept, partly kept or breached.")
     note = rules.optional_text(note, "note", 2000)
     done = past_date(done_on or clock.today(), clock.today(), "done_on")
     with uow:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 
 from desktop.domain.model.audit import AuditEvent
 from desktop.domain.model.dispute import Dispute
+from desktop.domain.model.proceedings import FollowUpResult
 from desktop.domain.model.users import Actor
 from desktop.domain.ports import Clock, UnitOfWork
 from desktop.domain.services._common import subject, visible_dispute
@@ -80,7 +81,9 @@ def case_timeline(
         if dispute.restricted:
             record(uow, clock, actor, "view_restricted", subject(dispute), "part=timeline")
             uow.commit()
-    return sorted(entries, key=lambda e: (e.on, e.at or datetime.combine(e.on, time()), e.seq))
+    # Entries without an audit event (bulk-loaded cases) sort at the start of their day; the
+    # audit log's times are UTC-aware, so the stand-in time must be too.
+    return sorted(entries, key=lambda e: (e.on, e.at or datetime.combine(e.on, time(), UTC), e.seq))
 
 
 def _dates(uow: UnitOfWork, dispute: Dispute) -> dict[tuple[str, int], date]:
@@ -92,7 +95,7 @@ def _dates(uow: UnitOfWork, dispute: Dispute) -> dict[tuple[str, int], date]:
     for agreement in uow.agreements.for_dispute(dispute.id):
         dates["agreement", agreement.id or 0] = agreement.agreed_on
     for follow_up in uow.follow_ups.for_dispute(dispute.id):
-        if follow_up.done_on is not None:
+        if follow_up.done_on is not None and follow_up.result is not FollowUpResult.SUPERSEDED:
             dates["follow_up", follow_up.id or 0] = follow_up.done_on
     outcome = uow.outcomes.for_dispute(dispute.id)
     if outcome is not None:

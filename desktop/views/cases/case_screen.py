@@ -28,12 +28,14 @@ class CaseScreen(QWidget):
         self.hearings = HearingsSection(workspace, dispute_id, self)
         self.agreement = AgreementSection(workspace, dispute_id, self)
         self.timeline = TimelineSection(workspace, dispute_id, self)
+        for section in (self.hearings, self.agreement, self.timeline):
+            section.setContentsMargins(0, 10, 0, 0)  # room below the tab bar
         self.view.add_section(self.tr("Hearings"), self.hearings)
         self.view.add_section(self.tr("Agreement and closure"), self.agreement)
         self.view.add_section(self.tr("Timeline"), self.timeline)
 
         top = QHBoxLayout()
-        top.setContentsMargins(24, 12, 24, 0)
+        top.setContentsMargins(32, 12, 32, 0)  # lined up with the case view's margins
         top.addWidget(self.back_button)
         top.addStretch(1)
         layout = QVBoxLayout(self)

@@ -35,12 +35,15 @@ class ClosureDialog(ProceedingsDialog):
         self.form.addRow(self.tr("Note"), self.note)
         self.reason = QLineEdit(self)
         self.reason.setPlaceholderText(self.tr("Why close now (no names)"))
+        early = case.monitoring is not None and workspace.actor.role is Role.ADMINISTRATOR
         if case.monitoring is not None:
             warning = QLabel(case.monitoring, self)
             warning.setWordWrap(True)
             self.form.addRow(self.tr("Monitoring"), warning)
-            if workspace.actor.role is Role.ADMINISTRATOR:
-                self.form.addRow(self.tr("Reason to close early"), self.reason)
+        if early:
+            self.form.addRow(self.tr("Reason to close early"), self.reason)
+        else:
+            self.reason.hide()  # not in the form: it would sit loose at the dialog's corner
         self.views: dict[int, dict[str, QComboBox]] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.domain.model.proceedings import FollowUp, FollowUpResult
+from desktop.domain.model.proceedings import RECORDABLE_RESULTS, FollowUp, FollowUpResult
 from desktop.domain.services import agreements
 from desktop.domain.services.agreements import FollowUpRecorded
 from desktop.views.cases.proceedings_dialog import ProceedingsDialog
@@ -34,7 +34,7 @@ class FollowUpDialog(ProceedingsDialog):
         self._follow_up_id = follow_up.id or 0
         self.results = QButtonGroup(self)
         choices = QVBoxLayout()
-        for index, result in enumerate(FollowUpResult):
+        for index, result in enumerate(RECORDABLE_RESULTS):
             button = QRadioButton(result_label(result), self)
             self.results.addButton(button, index)
             choices.addWidget(button)
@@ -53,10 +53,10 @@ class FollowUpDialog(ProceedingsDialog):
 
     def chosen_result(self) -> FollowUpResult | None:
         index = self.results.checkedId()
-        return None if index < 0 else list(FollowUpResult)[index]
+        return None if index < 0 else RECORDABLE_RESULTS[index]
 
     def choose(self, result: FollowUpResult) -> None:
-        self.results.button(list(FollowUpResult).index(result)).setChecked(True)
+        self.results.button(RECORDABLE_RESULTS.index(result)).setChecked(True)
 
     def call(self) -> Callable[[], object]:
         result = self.chosen_result()

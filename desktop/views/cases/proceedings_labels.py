@@ -22,6 +22,7 @@ def result_label(result: FollowUpResult | None) -> str:
         FollowUpResult.COMPLIED: _t("Kept"),
         FollowUpResult.PARTLY: _t("Partly kept"),
         FollowUpResult.BREACHED: _t("Breached"),
+        FollowUpResult.SUPERSEDED: _t("Replaced by a later agreement"),
     }[result]
 
 
