@@ -17,11 +17,13 @@ from desktop.domain.model.dispute import Status  # noqa: E402
 from desktop.domain.model.users import Role, User  # noqa: E402
 from desktop.domain.services import disputes  # noqa: E402
 from desktop.views.cases.case_view import CaseView  # noqa: E402
+from desktop.views.cases.timeline_section import TimelineSection  # noqa: E402
 from desktop.workspace import OpenWorkspace  # noqa: E402
 from tests.support import ADMIN, ADMIN_PASSPHRASE, create_workspace, register_case  # noqa: E402
 
 WAIT = 20_000
 MEMBER_PASSPHRASE = "blue goat under tree"
+REFER_REASON = "Assault with injuries: police gender desk, with her consent."
 
 
 @dataclass
@@ -94,11 +96,68 @@ def test_a_gbv_case_is_refused_mediation_and_can_be_referred(qtbot: QtBot, desk:
     explanation = view.do_no_harm.text.text()
     assert "must not be mediated" in explanation and "formal actor" in explanation
     assert _status(desk.admin, case.id) is Status.REGISTERED
+    panel = view.do_no_harm
+    qtbot.mouseClick(panel.refer_button, Qt.MouseButton.LeftButton)
+    assert panel.refer_reason_edit.isVisible() and panel.refer_reason_edit.hasFocus()
+    assert not panel.refer_confirm_button.isEnabled()  # no reason, no referral
+    qtbot.keyClicks(panel.refer_reason_edit, "   ")
+    assert not panel.refer_confirm_button.isEnabled()
+    panel.refer_reason_edit.clear()
+    qtbot.keyClicks(panel.refer_reason_edit, REFER_REASON)
     with qtbot.waitSignal(view.changed, timeout=WAIT):
-        qtbot.mouseClick(view.do_no_harm.refer_button, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(panel.refer_confirm_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: view.status_label.text() == "Referred out", timeout=WAIT)
     assert _status(desk.admin, case.id) is Status.REFERRED_OUT
-    assert view.do_no_harm.isHidden()
+    assert panel.isHidden()
+    _assert_reason_in_timeline(qtbot, desk.admin, case.id, REFER_REASON)
+
+
+def _assert_reason_in_timeline(
+    qtbot: QtBot, opened: OpenWorkspace, dispute_id: int, reason: str
+) -> None:
+    """The referral is audited with its reason, and the case's timeline shows it."""
+    with opened.unit_of_work() as uow:
+        referral = [e for e in uow.audit.all() if e.action == "refer_out"]
+    assert len(referral) == 1 and reason in referral[0].detail
+    section = TimelineSection(opened, dispute_id)
+    qtbot.addWidget(section)
+    qtbot.waitUntil(lambda: section.model.rowCount() >= 2, timeout=WAIT)
+    last = section.model.rowCount() - 1
+    assert section.model.entry(last).action == "refer_out"
+    details = section.model.index(last, 2).data()
+    assert f"Reason: {reason}" in details and "referred out" in details
+
+
+def test_the_refer_out_button_asks_why(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = register_case(desk.admin)
+    assert case.id is not None
+    view = _view(qtbot, desk.admin, case.id)
+    answers: list[str | None] = [None, "The land is titled: only the land tribunal can decide."]
+    monkeypatch.setattr(view, "ask_reason", lambda title, question: answers.pop(0))
+    qtbot.mouseClick(view.action_buttons[Status.REFERRED_OUT], Qt.MouseButton.LeftButton)
+    assert answers and not view._busy  # cancelled: nothing happens
+    assert _status(desk.admin, case.id) is Status.REGISTERED
+    with qtbot.waitSignal(view.changed, timeout=WAIT):
+        qtbot.mouseClick(view.action_buttons[Status.REFERRED_OUT], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: view.status_label.text() == "Referred out", timeout=WAIT)
+    _assert_reason_in_timeline(
+        qtbot, desk.admin, case.id, "The land is titled: only the land tribunal can decide."
+    )
+
+
+def test_a_blank_reason_is_refused_and_the_case_stays(
+    qtbot: QtBot, desk: Desk, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    case = register_case(desk.admin)
+    assert case.id is not None
+    view = _view(qtbot, desk.admin, case.id)
+    monkeypatch.setattr(view, "ask_reason", lambda title, question: "  ")
+    view.act(Status.REFERRED_OUT)
+    qtbot.waitUntil(view.message.isVisible, timeout=WAIT)
+    qtbot.waitUntil(view.is_loaded, timeout=WAIT)
+    assert _status(desk.admin, case.id) is Status.REGISTERED
 
 
 def test_an_administrator_may_override_with_a_reason(qtbot: QtBot, desk: Desk) -> None:

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QCheckBox
 from pytestqt.qtbot import QtBot
 
 pytest.importorskip("sqlcipher3")
 
 from desktop.domain.model.dispute import Channel, Party, PartyRole, Sex  # noqa: E402
-from desktop.domain.services import disputes, drafts  # noqa: E402
+from desktop.domain.model.users import Role, User  # noqa: E402
+from desktop.domain.services import disputes, drafts, users  # noqa: E402
 from desktop.views.cases.form_close_question import CloseChoice  # noqa: E402
 from desktop.views.cases.register_dialog import RegisterDialog  # noqa: E402
 from desktop.workspace import OpenWorkspace  # noqa: E402
@@ -23,10 +24,12 @@ from tests.support import (  # noqa: E402
     ADMIN_PASSPHRASE,
     case_numbers,
     create_workspace,
+    make_workspace,
     register_case,
 )
 
 WAIT = 20_000
+MEMBER_PASSPHRASE = "blue goat under tree"
 
 
 @pytest.fixture
@@ -47,6 +50,8 @@ def _open(
         qtbot.addWidget(dialog)
     dialog.show()
     qtbot.waitUntil(dialog.is_loaded, timeout=WAIT)
+    # rows added to a shown form are shown by a queued call: wait for it too
+    qtbot.waitUntil(lambda: all(r.isVisible() for r in dialog.parties.rows), timeout=WAIT)
     return dialog
 
 
@@ -249,3 +254,142 @@ def test_tab_goes_top_to_bottom_so_the_form_can_be_filled_by_keyboard(
     ]
     positions = [stops.index(w) for w in wanted]
     assert positions == sorted(positions)
+
+
+def _user_id(opened: OpenWorkspace, username: str) -> int:
+    named = {u.username: u.id for u in users.list_users(opened.unit_of_work(), opened.actor)}
+    user_id = named[username]
+    assert user_id is not None
+    return user_id
+
+
+def _member_box(dialog: RegisterDialog, name: str) -> QCheckBox:
+    boxes = [b for b in dialog.members.focus_chain() if isinstance(b, QCheckBox)]
+    return next(b for b in boxes if b.text() == name)
+
+
+def test_a_conflict_of_interest_is_shown_before_the_first_save(
+    qtbot: QtBot, opened: OpenWorkspace
+) -> None:
+    """The secretary is assigned by default; a respondent with their name is flagged before
+    anything is stored. Going back leads to the members; another member clears the warning."""
+    opened.add_user(User("baraka", "Baraka Mwangi", Role.MEMBER), MEMBER_PASSPHRASE)
+    dialog = _open(qtbot, opened)
+    _fill(qtbot, dialog)
+    respondent = dialog.parties.rows[1].name_edit
+    respondent.clear()
+    _type(qtbot, respondent, "test  ADMINISTRATOR")  # the administrator's name, as typed
+    dialog.submit()
+    qtbot.waitUntil(dialog.warnings.isVisible, timeout=WAIT)
+    text = dialog.warnings.text.text()
+    assert "same name as a party" in text
+    assert "Test Administrator (assigned) and a party (Respondent)" in text
+    assert case_numbers(opened) == set()  # nothing saved yet
+    assert dialog.warnings.back_button.hasFocus()
+
+    qtbot.mouseClick(dialog.warnings.back_button, Qt.MouseButton.LeftButton)
+    assert dialog.warnings.isHidden() and dialog.isVisible()
+    assert QApplication.focusWidget() is _member_box(dialog, "Test Administrator")
+    assert case_numbers(opened) == set()
+    _member_box(dialog, "Test Administrator").setChecked(False)
+    _member_box(dialog, "Baraka Mwangi").setChecked(True)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as saved:
+        dialog.submit()
+    assert dialog.warnings.isHidden()
+    stored = _stored(opened, saved.args[0])
+    assert stored.assigned == (_user_id(opened, "baraka"),)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)
+
+
+def test_saving_anyway_registers_the_case_once(qtbot: QtBot, opened: OpenWorkspace) -> None:
+    dialog = _open(qtbot, opened)
+    _fill(qtbot, dialog)
+    first = dialog.parties.rows[0].name_edit
+    first.clear()
+    _type(qtbot, first, "Test Administrator")
+    dialog.submit()
+    qtbot.waitUntil(dialog.warnings.isVisible, timeout=WAIT)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT) as saved:
+        qtbot.mouseClick(dialog.warnings.on_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=WAIT)  # no second warning after
+    assert case_numbers(opened) == {"KBR-2026-0001"}
+    assert _stored(opened, saved.args[0]).assigned == (opened.actor.user_id,)
+
+
+def test_an_edit_is_checked_for_conflicts_before_it_is_written(
+    qtbot: QtBot, opened: OpenWorkspace
+) -> None:
+    case = register_case(opened, name="Amina Wanjiru", respondent="Juma Otieno")
+    assert case.id is not None
+    dialog = _open(qtbot, opened, case.id)
+    _member_box(dialog, "Test Administrator").setChecked(True)
+    respondent = dialog.parties.rows[1].name_edit
+    respondent.clear()
+    _type(qtbot, respondent, "Test Administrator")
+    dialog.submit()
+    qtbot.waitUntil(dialog.warnings.isVisible, timeout=WAIT)
+    assert "(assigned) and a party (Respondent)" in dialog.warnings.text.text()
+    stored = _stored(opened, case.id)
+    assert stored.assigned == () and stored.parties[1].name == "Juma Otieno"  # not yet written
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        qtbot.mouseClick(dialog.warnings.on_button, Qt.MouseButton.LeftButton)
+    stored = _stored(opened, case.id)
+    assert stored.parties[1].name == "Test Administrator"
+
+
+def _register_in(opened: OpenWorkspace, area: str, category: str = "debt") -> None:
+    cmd = disputes.RegisterDispute(
+        received_on=opened.clock.today(),
+        channel=Channel.WALK_IN,
+        category=category,
+        area=area,
+        parties=(Party(PartyRole.COMPLAINANT, "Zawadi Achieng"),),
+    )
+    disputes.register_dispute(
+        opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, cmd
+    )
+
+
+def _completions(dialog: RegisterDialog, prefix: str = "") -> list[str]:
+    completer = dialog.fields.area_edit.completer()
+    assert completer is not None
+    completer.setCompletionPrefix(prefix)
+    model = completer.completionModel()
+    return [model.index(row, 0).data() for row in range(model.rowCount())]
+
+
+def test_the_area_completes_from_the_committees_cases(qtbot: QtBot, opened: OpenWorkspace) -> None:
+    _register_in(opened, "Testland > Laini Saba")
+    _register_in(opened, "Testland > Makina")
+    _register_in(opened, "Testland > Hidden Ward", category="gbv")  # restricted
+    opened.add_user(User("baraka", "Baraka Mwangi", Role.MEMBER), MEMBER_PASSPHRASE)
+    dialog = _open(qtbot, opened)
+    assert dialog.fields.area_edit.text() == "Testland > Test Ward"  # the committee's own
+    assert set(_completions(dialog)) == {
+        "Testland > Test Ward",
+        "Testland > Laini Saba",
+        "Testland > Makina",
+        "Testland > Hidden Ward",
+    }
+    assert _completions(dialog, "laini") == ["Testland > Laini Saba"]
+    dialog.fields.area_edit.clear()
+    _type(qtbot, dialog.fields.area_edit, "Mak")
+    completer = dialog.fields.area_edit.completer()
+    popup = completer.popup() if completer is not None else None
+    assert popup is not None
+    qtbot.waitUntil(popup.isVisible, timeout=WAIT)
+    assert popup.model().index(0, 0).data() == "Testland > Makina"
+
+
+def test_a_member_is_offered_only_the_areas_of_cases_they_may_see(
+    qtbot: QtBot, opened: OpenWorkspace, tmp_path: Path
+) -> None:
+    _register_in(opened, "Testland > Makina")
+    _register_in(opened, "Testland > Hidden Ward", category="gbv")  # restricted, not theirs
+    opened.add_user(User("baraka", "Baraka Mwangi", Role.MEMBER), MEMBER_PASSPHRASE)
+    member = make_workspace(tmp_path / "ws").sign_in("baraka", MEMBER_PASSPHRASE)
+    try:
+        dialog = _open(qtbot, member)
+        assert set(_completions(dialog)) == {"Testland > Test Ward", "Testland > Makina"}
+    finally:
+        member.close()

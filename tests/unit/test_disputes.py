@@ -118,3 +118,40 @@ def test_check_registration_needs_no_database(world: World) -> None:
     with pytest.raises(ValidationError) as caught:
         disputes.check_registration(bad, world.taxonomy, world.clock.today())
     assert caught.value.field == "category"
+
+
+def test_conflicts_are_found_before_anything_is_stored(world: World) -> None:
+    member = world.users["member"]
+    assigned = (world.user_id("member"), world.user_id("member2"), world.user_id("member"))
+    proposed = (
+        Party(PartyRole.COMPLAINANT, PARTY_NAMES[0]),
+        Party(PartyRole.WITNESS, "  " + member.display_name.upper().replace(" ", "   ")),
+        Party(PartyRole.RESPONDENT, ""),
+    )
+    commits, events = world.uow.commits, len(world.uow.committed.audit)
+    warnings = disputes.check_conflicts(world.uow, world.actor("paralegal"), assigned, proposed)
+    assert [(w.user_id, w.party_id, w.party_role) for w in warnings] == [
+        (world.user_id("member"), None, PartyRole.WITNESS)
+    ]
+    assert member.display_name not in warnings[0].message
+    assert (world.uow.commits, len(world.uow.committed.audit)) == (commits, events)
+    assert not world.uow.committed.disputes
+    assert disputes.check_conflicts(world.uow, world.member, (), proposed) == []
+    assert disputes.check_conflicts(world.uow, world.member, (99999,), proposed) == []
+
+
+def test_the_stored_case_check_and_the_form_check_agree(world: World) -> None:
+    member = world.users["member"]
+    cmd_parties = (
+        Party(PartyRole.COMPLAINANT, PARTY_NAMES[0]),
+        Party(PartyRole.RESPONDENT, member.display_name),
+    )
+    assigned = (world.user_id("member"), world.user_id("member2"))
+    before = disputes.check_conflicts(world.uow, world.member, assigned, cmd_parties)
+    dispute = world.register(assigned=assigned, parties=cmd_parties)
+    assert dispute.id is not None
+    after = disputes.conflicts_of_interest(world.uow, world.member, dispute.id)
+    assert [(w.user_id, w.party_role, w.message) for w in before] == [
+        (w.user_id, w.party_role, w.message) for w in after
+    ]
+    assert after[0].party_id == world.stored(dispute.id).parties[1].id

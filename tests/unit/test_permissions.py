@@ -104,6 +104,17 @@ def _conflicts(w: World) -> Call:
     return lambda a: disputes.conflicts_of_interest(w.uow, a, i)
 
 
+def _check_conflicts(w: World) -> Call:
+    assigned = (w.user_id("member"),)
+    named = (Party(PartyRole.RESPONDENT, w.users["member"].display_name),)
+    return lambda a: disputes.check_conflicts(w.uow, a, assigned, named)
+
+
+def _refer_out(w: World) -> Call:
+    i = _case(w)
+    return lambda a: case_status.refer_out(w.uow, a, w.clock, i, "Assault: police GBV desk.")
+
+
 def _change_status(w: World) -> Call:
     i = _case(w)
     return lambda a: case_status.change_status(w.uow, a, w.clock, i, Status.REFERRED_OUT)
@@ -340,6 +351,8 @@ FACTORIES: dict[str, Callable[[World], Call]] = {
     "update_dispute": _update,
     "possible_duplicates": _duplicates,
     "conflicts_of_interest": _conflicts,
+    "check_conflicts": _check_conflicts,
+    "refer_out": _refer_out,
     "change_status": _change_status,
     "start_mediation": _start_mediation,
     "override_do_no_harm": _override_do_no_harm,
@@ -449,7 +462,9 @@ EXPECTED = {
             "update_dispute",
             "possible_duplicates",
             "conflicts_of_interest",
+            "check_conflicts",
             "change_status",
+            "refer_out",
             "withdraw",
             "add_party",
             "update_party",

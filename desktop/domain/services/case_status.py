@@ -1,6 +1,6 @@
-"""Moving a case through its status machine: mediation (with the do-no-harm check), withdrawal,
-reopening and the plain transitions. Agreements and closing have their own modules, because they
-record more than a status.
+"""Moving a case through its status machine: mediation (with the do-no-harm check), referral
+out (with its reason), withdrawal, reopening and the plain transitions. Agreements and closing
+have their own modules, because they record more than a status.
 """
 
 from __future__ import annotations
@@ -66,6 +66,19 @@ def change_status(
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
         _move(uow, actor, clock, dispute, target, "change_status")
+        uow.commit()
+    return dispute
+
+
+@use_case("refer_out")
+def refer_out(uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, reason: str) -> Dispute:
+    """Refer the case to a formal actor (the way out the do-no-harm rules offer): the case
+    becomes referred out, and the reason, required, is audited and shows in its timeline. The
+    referral itself (actor, consent, what was shared) is recorded on the referrals screen."""
+    reason = rules.required_text(reason, "reason", REASON_MAX)
+    with uow:
+        dispute = visible_dispute(uow, actor, dispute_id)
+        _move(uow, actor, clock, dispute, Status.REFERRED_OUT, "refer_out", reason=reason)
         uow.commit()
     return dispute
 

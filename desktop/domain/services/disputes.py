@@ -323,33 +323,54 @@ def possible_duplicates(
     return result
 
 
+def _conflicts(
+    uow: UnitOfWork, assigned: Sequence[int], parties: Sequence[Party]
+) -> list[ConflictWarning]:
+    """The conflict rule, inside the caller's transaction. The model records no family ties
+    between members and parties, so the rule is the name: an assigned member whose display name
+    is a party's name (case and spacing ignored)."""
+    warnings: list[ConflictWarning] = []
+    for user_id in dict.fromkeys(assigned):
+        user = uow.users.get(user_id)
+        if user is None or not user.display_name.strip():
+            continue
+        for party in parties:
+            if party.name.strip() and rules.same_name(user.display_name, party.name):
+                warnings.append(
+                    ConflictWarning(
+                        user_id,
+                        party.id,
+                        party.role,
+                        f"An assigned member (user {user_id}) has the same name as a party "
+                        f"({party.role.value}). Check they are not involved in the dispute.",
+                    )
+                )
+    return warnings
+
+
+@use_case("check_conflicts")
+def check_conflicts(
+    uow: UnitOfWork, actor: Actor, assigned: Sequence[int], parties: Sequence[Party]
+) -> list[ConflictWarning]:
+    """Conflicts of interest in a case not yet saved (or an edit not yet saved): the members
+    the form assigns against the parties it names. A warning, not a refusal; writes nothing
+    and names nobody, so a form can show it before the first save."""
+    with uow:
+        return _conflicts(uow, assigned, parties)
+
+
 @use_case("conflicts_of_interest")
 def conflicts_of_interest(uow: UnitOfWork, actor: Actor, dispute_id: int) -> list[ConflictWarning]:
-    """Assigned members whose display name equals a party's name: a warning, not a refusal."""
-    warnings: list[ConflictWarning] = []
+    """The conflicts of interest in a stored case (see :func:`check_conflicts`)."""
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
-        for user_id in dispute.assigned:
-            user = uow.users.get(user_id)
-            if user is None:
-                continue
-            for party in dispute.parties:
-                if rules.same_name(user.display_name, party.name):
-                    warnings.append(
-                        ConflictWarning(
-                            user_id,
-                            party.id,
-                            party.role,
-                            f"An assigned member (user {user_id}) has the same name as a party "
-                            f"({party.role.value}). Check they are not involved in the dispute.",
-                        )
-                    )
-    return warnings
+        return _conflicts(uow, dispute.assigned, dispute.parties)
 
 
 # The status use cases live in case_status.py (to keep modules small); importable from here too.
 from desktop.domain.services.case_status import (  # noqa: E402
     change_status,
+    refer_out,
     reopen,
     start_mediation,
     withdraw,
@@ -361,10 +382,12 @@ __all__ = [
     "RegisterDispute",
     "UpdateDispute",
     "change_status",
+    "check_conflicts",
     "check_registration",
     "conflicts_of_interest",
     "get_dispute",
     "possible_duplicates",
+    "refer_out",
     "register_dispute",
     "reopen",
     "start_mediation",

@@ -10,7 +10,9 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 |---------------------------------------------|:-----:|:------:|:---------:|:-----------------:|
 | register/get/update_dispute, parties        |   x   |   x    |     x     |                   |
 | possible_duplicates, conflicts_of_interest  |   x   |   x    |     x     |                   |
+| check_conflicts (before saving)             |   x   |   x    |     x     |                   |
 | change_status, withdraw, get_proceedings    |   x   |   x    |     x     |                   |
+| refer_out (with a reason)                   |   x   |   x    |     x     |                   |
 | record_follow_up                            |   x   |   x    |     x     |                   |
 | start_mediation, reopen, hearings           |   x   |   x    |           |                   |
 | record_agreement, close_case                |   x   |   x    |           |                   |
@@ -65,7 +67,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "update_dispute": _CASEWORK,
     "possible_duplicates": _CASEWORK,
     "conflicts_of_interest": _CASEWORK,
+    "check_conflicts": _CASEWORK,  # the form's members and parties, before saving
     "change_status": _CASEWORK,
+    "refer_out": _CASEWORK,  # to a formal actor, with a reason (audited)
     "start_mediation": _COMMITTEE,
     "withdraw": _CASEWORK,
     "reopen": _COMMITTEE,

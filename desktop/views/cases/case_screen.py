@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from desktop.domain.model.dispute import Status
 from desktop.views.cases.agreement_section import AgreementSection
 from desktop.views.cases.case_view import CaseView
 from desktop.views.cases.hearings_section import HearingsSection
@@ -49,6 +50,9 @@ class CaseScreen(QWidget):
         self.view.action_requested.connect(self._action_requested)
         for section in (self.hearings, self.agreement):
             section.changed.connect(self._section_changed)
+        # After a breach the agreement section offers "refer the case instead": the same
+        # referral (with its reason) as the header's Refer out.
+        self.agreement.refer_requested.connect(lambda _id: self.view.act(Status.REFERRED_OUT))
 
     def _view_changed(self, dispute_id: int) -> None:
         for section in (self.hearings, self.agreement, self.timeline):

@@ -4,7 +4,8 @@ closure, timeline) that other screens add with :meth:`CaseView.add_section`.
 
 Do-no-harm: "Start mediation" on a category that must not be mediated shows the service's
 explanation and offers a referral to a formal actor (and an administrator an override with a
-reason) instead.
+reason) instead. A referral out, from there or from its status button, asks why; the reason is
+audited and shows in the case's timeline.
 """
 
 from __future__ import annotations
@@ -220,18 +221,34 @@ class CaseView(QWidget):
             if ok:
                 self._run(lambda w, i: service.withdraw(w, i, note))
         elif target is Status.REOPENED:
-            reason, ok = QInputDialog.getText(
-                self, self.tr("Reopen"), self.tr("Why is the case reopened?")
+            asked = self.ask_reason(self.tr("Reopen"), self.tr("Why is the case reopened?"))
+            if asked is not None:
+                self._reopen(asked)
+        elif target is Status.REFERRED_OUT:
+            asked = self.ask_reason(
+                self.tr("Refer out"),
+                self.tr("Why is the case referred out, and to whom? (kept in the timeline)"),
             )
-            if ok:
-                self._run(lambda w, i: service.reopen(w, i, reason))
+            if asked is not None:
+                self.refer_out(asked)
         else:
             self._run(lambda w, i: service.change_status(w, i, target))
 
-    def refer_out(self) -> None:
-        """For now a referral is the case moving to "referred out"; the referral itself (actor,
-        consent, what was shared) is recorded on the referrals screen."""
-        self._run(lambda w, i: service.change_status(w, i, Status.REFERRED_OUT))
+    def ask_reason(self, title: str, question: str) -> str | None:
+        """The reason the user typed, or None when they cancelled (tests replace this)."""
+        reason, ok = QInputDialog.getText(self, title, question)
+        return reason if ok else None
+
+    def _reopen(self, reason: str) -> None:
+        self._run(lambda w, i: service.reopen(w, i, reason))
+
+    def refer_out(self, reason: str) -> None:
+        """The case moves to "referred out" with its reason (required, audited); the referral
+        itself (actor, consent, what was shared) is recorded on the referrals screen."""
+        if self._busy:
+            return
+        self.message.clear_message()
+        self._run(lambda w, i: service.refer_out(w, i, reason))
 
     def _override(self, reason: str) -> None:
         self._run(lambda w, i: service.start_mediation(w, i, reason))

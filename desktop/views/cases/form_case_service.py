@@ -41,6 +41,12 @@ def change_status(workspace: OpenWorkspace, dispute_id: int, target: Status) -> 
     return case_status.change_status(w.unit_of_work(), w.actor, w.clock, dispute_id, target)
 
 
+def refer_out(workspace: OpenWorkspace, dispute_id: int, reason: str) -> Dispute:
+    """The case referred to a formal actor; the reason is required and audited."""
+    w = workspace
+    return case_status.refer_out(w.unit_of_work(), w.actor, w.clock, dispute_id, reason)
+
+
 def withdraw(workspace: OpenWorkspace, dispute_id: int, note: str) -> Dispute:
     w = workspace
     return case_status.withdraw(w.unit_of_work(), w.actor, w.clock, dispute_id, note)
@@ -54,7 +60,7 @@ def reopen(workspace: OpenWorkspace, dispute_id: int, reason: str) -> Dispute:
 # The use case behind each status button; the button shows only when the actor may do it.
 USE_CASE_FOR: dict[Status, str] = {
     Status.IN_MEDIATION: "start_mediation",
-    Status.REFERRED_OUT: "change_status",
+    Status.REFERRED_OUT: "refer_out",
     Status.AWAITING_FEEDBACK: "change_status",
     Status.FOLLOW_UP: "change_status",
     Status.WITHDRAWN: "withdraw",

@@ -1,5 +1,6 @@
 """Shown when the do-no-harm rules refuse mediation: the service's explanation, plainly, a
-referral to a formal actor, and for an administrator an override with a reason."""
+referral to a formal actor with the reason for it, and for an administrator an override with a
+reason. Either reason is kept in the audit log and shows in the case's timeline."""
 
 from __future__ import annotations
 
@@ -16,10 +17,42 @@ from PySide6.QtWidgets import (
 
 from desktop.views.appearance import enlarge
 
+REASON_MAX = 500  # as the services allow
+
+
+class _ReasonRow(QWidget):
+    """A reason and the button that acts on it; the button waits for a reason."""
+
+    def __init__(self, placeholder: str, action: str, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setPlaceholderText(placeholder)
+        self.edit.setMaxLength(REASON_MAX)
+        self.button = QPushButton(action, self)
+        self.button.setEnabled(False)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.edit, 1)
+        row.addWidget(self.button)
+        self.edit.textChanged.connect(lambda text: self.button.setEnabled(bool(text.strip())))
+        self.edit.returnPressed.connect(self.button.click)
+        self.hide()
+
+    def reason(self) -> str:
+        return self.edit.text().strip()
+
+    def open(self) -> None:
+        self.show()
+        self.edit.setFocus()
+
+    def close_row(self) -> None:
+        self.hide()
+        self.edit.clear()
+
 
 class DoNoHarmPanel(QFrame):
-    refer = Signal()
-    override = Signal(str)  # the reason
+    refer = Signal(str)  # the reason for the referral
+    override = Signal(str)  # the reason for mediating after all
 
     def __init__(self, may_override: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -33,22 +66,23 @@ class DoNoHarmPanel(QFrame):
         self.text = QLabel(self)
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.refer_button = QPushButton(self.tr("Refer to a formal actor"), self)
+        self.refer_button = QPushButton(self.tr("Refer to a formal actor\u2026"), self)
         self.override_button = QPushButton(self.tr("Override\u2026"), self)
         self.override_button.setVisible(may_override)
-        self.reason_edit = QLineEdit(self)
-        self.reason_edit.setPlaceholderText(
-            self.tr("Why this case may be mediated after all (kept in the audit log)")
+        self._refer_row = _ReasonRow(
+            self.tr("Why, and to whom (kept in the audit log and the case's timeline)"),
+            self.tr("Refer out"),
+            self,
         )
-        self.reason_edit.setMaxLength(500)
-        self.confirm_button = QPushButton(self.tr("Start mediation anyway"), self)
-        self.confirm_button.setEnabled(False)
-        self._override_row = QWidget(self)
-        row = QHBoxLayout(self._override_row)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.reason_edit, 1)
-        row.addWidget(self.confirm_button)
-        self._override_row.hide()
+        self.refer_reason_edit = self._refer_row.edit
+        self.refer_confirm_button = self._refer_row.button
+        self._override_row = _ReasonRow(
+            self.tr("Why this case may be mediated after all (kept in the audit log)"),
+            self.tr("Start mediation anyway"),
+            self,
+        )
+        self.reason_edit = self._override_row.edit
+        self.confirm_button = self._override_row.button
         buttons = QHBoxLayout()
         buttons.addWidget(self.refer_button)
         buttons.addWidget(self.override_button)
@@ -58,27 +92,35 @@ class DoNoHarmPanel(QFrame):
         layout.addWidget(title)
         layout.addWidget(self.text)
         layout.addLayout(buttons)
+        layout.addWidget(self._refer_row)
         layout.addWidget(self._override_row)
-        self.refer_button.clicked.connect(self.refer)
+        self.refer_button.clicked.connect(self._ask_refer_reason)
         self.override_button.clicked.connect(self._ask_reason)
-        self.reason_edit.textChanged.connect(
-            lambda text: self.confirm_button.setEnabled(bool(text.strip()))
-        )
+        self.refer_confirm_button.clicked.connect(self._confirm_refer)
         self.confirm_button.clicked.connect(self._confirm)
         self.hide()
 
     def explain(self, message: str) -> None:
         self.text.setText(message)
-        self._override_row.hide()
-        self.reason_edit.clear()
+        self._refer_row.close_row()
+        self._override_row.close_row()
         self.show()
         self.refer_button.setFocus()
 
+    def _ask_refer_reason(self) -> None:
+        self._override_row.close_row()
+        self._refer_row.open()
+
     def _ask_reason(self) -> None:
-        self._override_row.show()
-        self.reason_edit.setFocus()
+        self._refer_row.close_row()
+        self._override_row.open()
+
+    def _confirm_refer(self) -> None:
+        reason = self._refer_row.reason()
+        if reason:
+            self.refer.emit(reason)
 
     def _confirm(self) -> None:
-        reason = self.reason_edit.text().strip()
+        reason = self._override_row.reason()
         if reason:
             self.override.emit(reason)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QWidget
+from shiboken6 import isValid
 
 from desktop.tasks import run_in_background
 from desktop.views.cases import form_service
@@ -55,7 +56,10 @@ class DraftSaver(QObject):
         self._timer.start()
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
-        if self._dirty and old is not None and self._form.isAncestorOf(old):
+        # the application's signal can still arrive while the form is being deleted
+        if not self._dirty or old is None or not isValid(self._form):
+            return
+        if self._form.isAncestorOf(old):
             self.flush()
 
     def flush(self) -> None:

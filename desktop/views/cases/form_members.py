@@ -71,3 +71,11 @@ class MembersPicker(QWidget):
 
     def names_of(self, user_ids: tuple[int, ...]) -> list[str]:
         return [self._users[i].display_name for i in user_ids if i in self._users]
+
+    def names(self) -> dict[int, str]:
+        """User id -> display name, for every member offered."""
+        return {user_id: user.display_name for user_id, user in self._users.items()}
+
+    def box_of(self, user_id: int) -> QCheckBox | None:
+        """The check box of member ``user_id``; None when the form does not offer them."""
+        return self._boxes.get(user_id)

@@ -10,7 +10,7 @@ from desktop.domain.model.dispute import Dispute, Party
 from desktop.domain.model.drafts import Draft
 from desktop.domain.model.referrals import JusticeActor
 from desktop.domain.model.users import User
-from desktop.domain.services import actors, committee, disputes, drafts, parties, users
+from desktop.domain.services import actors, case_list, committee, disputes, drafts, parties, users
 from desktop.domain.services.disputes import (
     ConflictWarning,
     DuplicateCandidate,
@@ -25,6 +25,7 @@ class FormContext:
     """What the form needs before the user types: choices, the case being edited, a draft."""
 
     committee_area: str
+    areas: list[str]  # the areas of the cases the user may see, for the area completer
     users: list[User]
     actors: list[JusticeActor]
     dispute: Dispute | None
@@ -51,6 +52,7 @@ def load_context(workspace: OpenWorkspace, dispute_id: int | None) -> FormContex
         dispute = disputes.get_dispute(w.unit_of_work(), w.actor, w.clock, dispute_id)
     return FormContext(
         committee_area=committee.get_committee(w.unit_of_work(), w.actor).area,
+        areas=case_list.list_areas(w.unit_of_work(), w.actor),
         users=users.list_users(w.unit_of_work(), w.actor, include_inactive=False),
         actors=actors.list_actors(w.unit_of_work(), w.actor),
         dispute=dispute,
@@ -60,21 +62,16 @@ def load_context(workspace: OpenWorkspace, dispute_id: int | None) -> FormContex
 
 def check(workspace: OpenWorkspace, dispute_id: int | None, cmd: RegisterDispute) -> Warnings:
     """Validate the form as the service will (ValidationError names the field), then look for
-    possible duplicates and, for a stored case, conflicts of interest. Writes nothing."""
+    possible duplicates and conflicts of interest between the members and the parties the form
+    names (so a new case is checked before its first save). Writes nothing."""
     w = workspace
     clean = disputes.check_registration(cmd, w.taxonomy, w.clock.today())
     names = [p.name for p in clean.parties]
     duplicates = disputes.possible_duplicates(
         w.unit_of_work(), w.actor, w.clock, names, exclude_id=dispute_id
     )
-    conflicts: list[ConflictWarning] = []
-    if dispute_id is not None:
-        conflicts = disputes.conflicts_of_interest(w.unit_of_work(), w.actor, dispute_id)
+    conflicts = disputes.check_conflicts(w.unit_of_work(), w.actor, clean.assigned, clean.parties)
     return Warnings(duplicates, conflicts)
-
-
-def conflicts_after_save(workspace: OpenWorkspace, dispute_id: int) -> list[ConflictWarning]:
-    return disputes.conflicts_of_interest(workspace.unit_of_work(), workspace.actor, dispute_id)
 
 
 def save(workspace: OpenWorkspace, dispute_id: int | None, cmd: RegisterDispute) -> int:

@@ -1,5 +1,6 @@
-"""Warnings before (or just after) saving a dispute: possible duplicates and conflicts of
-interest. The user goes on or goes back; nothing names a party."""
+"""Warnings before saving a dispute: possible duplicates (earlier cases, named by number only)
+and conflicts of interest (an assigned member with a party's name, named as the form's own
+members). The user goes back to check, or saves anyway."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from desktop.domain.services.disputes import ConflictWarning, DuplicateCandidate
 from desktop.domain.taxonomy import Taxonomy, UnknownCode
-from desktop.views.cases.form_labels import status_label
+from desktop.views.cases.form_labels import role_label, status_label
 
 
 class WarningsPanel(QFrame):
@@ -46,10 +47,11 @@ class WarningsPanel(QFrame):
         self,
         duplicates: list[DuplicateCandidate],
         conflicts: list[ConflictWarning],
-        saved: bool = False,
+        member_names: dict[int, str] | None = None,
     ) -> None:
-        """Show the warnings; ``saved``: the case is already saved (conflicts are checked on
-        the stored case), so the choice is to change it or to finish."""
+        """Show the warnings; ``member_names``: user id -> name, for the members the form
+        offers (a member not in it is shown by number)."""
+        names = member_names or {}
         lines = []
         if duplicates:
             lines.append(
@@ -68,14 +70,20 @@ class WarningsPanel(QFrame):
             lines.append(
                 self.tr(
                     "An assigned member has the same name as a party. Check they are not "
-                    "involved in the dispute."
+                    "involved in the dispute, or assign someone else."
                 )
             )
+            for conflict in conflicts:
+                member = names.get(conflict.user_id) or self.tr("user %1").replace(
+                    "%1", str(conflict.user_id)
+                )
+                lines.append(
+                    "  \u2022 "
+                    + self.tr("%1 (assigned) and a party (%2)")
+                    .replace("%1", member)
+                    .replace("%2", role_label(conflict.party_role))
+                )
         self.text.setText("\n".join(lines))
-        self.on_button.setText(self.tr("Done") if saved else self.tr("Save anyway"))
-        self.back_button.setText(
-            self.tr("Change the assigned members") if saved else self.tr("Go back and check")
-        )
         self.show()
         self.back_button.setFocus()
 

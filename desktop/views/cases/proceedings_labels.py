@@ -60,6 +60,7 @@ _ACTIONS = {
     "withdraw": "Case withdrawn",
     "reopen": "Case reopened",
     "change_status": "Status changed",
+    "refer_out": "Referred to a formal actor",
     "request_approval": "Approval requested",
     "decide_approval": "Approval decided",
     "add_party": "Party added",

@@ -2,9 +2,12 @@
 
 Nothing is lost: the form is kept as an encrypted draft a few seconds after each change (and
 when the focus leaves a changed field); a new form offers the draft back; closing asks. Before
-saving, the services look for possible duplicates (and, on a stored case, conflicts of
-interest); an error appears beside the field it names. Enter moves to the next field, never
-submits; Ctrl+S (or Ctrl+Enter) saves.
+saving, the services look for possible duplicates and for conflicts of interest between the
+members and the parties as the form has them (a new case too, before its first save); the user
+goes back to check or saves anyway. An error appears beside the field it names. Enter moves to
+the next field, never submits; Ctrl+S (or Ctrl+Enter) saves. The area field completes from the
+areas of the committee's cases and its own area, loaded with the form's other choices on the
+background worker.
 """
 
 from __future__ import annotations
@@ -134,7 +137,8 @@ class RegisterDialog(QDialog):
         self.warnings.go_back.connect(self._go_back)
         for keys in (QKeySequence.StandardKey.Save, "Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.submit)
-        self._saved_but_warned = False
+        self._pending: RegisterDispute | None = None  # the command the warnings hold back
+        self._conflicting: int | None = None  # the member a conflict names, to go back to
         self._content.setEnabled(False)
         self.save_button.setEnabled(False)
         em = self.fontMetrics().horizontalAdvance("M")
@@ -152,7 +156,7 @@ class RegisterDialog(QDialog):
         return self._content.isEnabled()
 
     def _loaded(self, context: form_service.FormContext) -> None:
-        self.fields.set_choices(context.committee_area, [context.committee_area], context.actors)
+        self.fields.set_choices(context.committee_area, context.areas, context.actors)
         self.members.set_users(context.users)
         if context.dispute is not None:
             self.fields.set_dispute(context.dispute)
@@ -288,21 +292,26 @@ class RegisterDialog(QDialog):
         self._set_busy(False)
         if warnings:
             self._pending = cmd
-            self.warnings.show_warnings(warnings.duplicates, warnings.conflicts)
+            only_conflicts = warnings.conflicts and not warnings.duplicates
+            self._conflicting = warnings.conflicts[0].user_id if only_conflicts else None
+            self.warnings.show_warnings(
+                warnings.duplicates, warnings.conflicts, self.members.names()
+            )
             return
         self._save(cmd)
 
     def _go_on(self) -> None:
-        if self._saved_but_warned:
-            self.accept()
-            return
-        self._save(self._pending)
+        cmd, self._pending = self._pending, None
+        if cmd is not None:
+            self._save(cmd)
 
     def _go_back(self) -> None:
-        if self._saved_but_warned:
-            self._saved_but_warned = False
-            self.members.setFocus()
-            self.scroll_area.ensureWidgetVisible(self.members_field)
+        """Back to the form: to the assigned members when only a conflict was found."""
+        self._pending = None
+        box = None if self._conflicting is None else self.members.box_of(self._conflicting)
+        if box is not None:
+            self.scroll_area.ensureWidgetVisible(box)
+            box.setFocus()
             return
         self.fields.category_box.setFocus()
 
@@ -312,39 +321,18 @@ class RegisterDialog(QDialog):
         self._set_busy(True)
         run_in_background(
             lambda: form_service.save(workspace, dispute_id, cmd),
-            on_done=lambda saved_id: self._saved(saved_id, dispute_id is None),
+            on_done=self._saved,
             on_error=self._failed,
             parent=self,
         )
 
-    def _saved(self, dispute_id: int, new: bool) -> None:
+    def _saved(self, dispute_id: int) -> None:
         self.saver.stop()
         self.dispute_id = dispute_id
         self.saver.kind = form_service.draft_kind(dispute_id)
-        self.saved.emit(dispute_id)
-        if not new:
-            self._set_busy(False)
-            self.accept()
-            return
-        workspace = self._workspace
-        run_in_background(
-            lambda: form_service.conflicts_after_save(workspace, dispute_id),
-            on_done=self._conflicts_checked,
-            on_error=lambda _e: self.accept(),
-            parent=self,
-        )
-
-    def _conflicts_checked(self, conflicts: list[Any]) -> None:
         self._set_busy(False)
-        if not conflicts:
-            self.accept()
-            return
-        # Saved; from now on this form edits the stored case.
-        self._saved_but_warned = True
-        self.setWindowTitle(self.tr("Edit dispute"))
-        self.save_button.setText(self.tr("Save"))
-        self.saver.enabled = True
-        self.warnings.show_warnings([], conflicts, saved=True)
+        self.saved.emit(dispute_id)
+        self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self._set_busy(False)
