@@ -6,14 +6,20 @@ once per sort, not per row), and ``data()`` does a tuple lookup for the cells on
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from enum import IntEnum
 from itertools import chain
 from operator import itemgetter
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from desktop.domain.model.case_list import CaseRow
 from desktop.domain.model.dispute import Status
@@ -24,6 +30,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole.value + 1
 Index = QModelIndex | QPersistentModelIndex
 _DISPLAY = Qt.ItemDataRole.DisplayRole.value  # plain ints: data() runs for every cell painted
 _TOOLTIP = Qt.ItemDataRole.ToolTipRole.value
+# QStyledItemDelegate.initStyleOption asks for font, alignment, foreground, check state,
+# decoration, display and background, in that order (see multiData)
+_DELEGATE_ROLES = 7
+_DELEGATE_DISPLAY = 5
 
 
 class Column(IntEnum):
@@ -53,9 +63,11 @@ _FIELD = {
 
 
 _FIELDS = tuple(_FIELD[c] for c in Column)  # by column number, without building an enum
-_ID = itemgetter(0)
-_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_COLUMNS = len(Column)
+# plain ints for data(), which runs for every role of every cell painted
+_CATEGORY, _STATUS, _AREA, _RESTRICTED = (
+    int(c) for c in (Column.CATEGORY, Column.STATUS, Column.AREA, Column.RESTRICTED)
+)
 
 
 class CaseListModel(QAbstractTableModel):
@@ -69,6 +81,17 @@ class CaseListModel(QAbstractTableModel):
         self._restricted_text = self.tr("Restricted")
         self._sorted: tuple[int, Qt.SortOrder] | None = None
         self._area_prefix = ""
+        self._headers = (
+            self.tr("Case"),
+            self.tr("Received"),
+            self.tr("Category"),
+            self.tr("Status"),
+            self.tr("Area"),
+            self.tr("Complainant"),
+            self.tr("Respondent"),
+            self.tr("Assigned to"),
+            self.tr("Access"),
+        )
 
     def set_area_prefix(self, area: str) -> None:
         """Show areas below ``area`` (the committee's own) without it: "Kibera > Olympic"
@@ -107,27 +130,24 @@ class CaseListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._rows)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
+        return 0 if parent.isValid() else _COLUMNS
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = _DISPLAY) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != _DISPLAY:
+        if role != _DISPLAY or orientation != Qt.Orientation.Horizontal:
             return None
-        if not 0 <= section < len(Column):
-            return None
-        return {
-            Column.NUMBER: self.tr("Case"),
-            Column.RECEIVED: self.tr("Received"),
-            Column.CATEGORY: self.tr("Category"),
-            Column.STATUS: self.tr("Status"),
-            Column.AREA: self.tr("Area"),
-            Column.COMPLAINANTS: self.tr("Complainant"),
-            Column.RESPONDENTS: self.tr("Respondent"),
-            Column.ASSIGNED: self.tr("Assigned to"),
-            Column.RESTRICTED: self.tr("Access"),
-        }[Column(section)]
+        return self._headers[section] if 0 <= section < _COLUMNS else None
+
+    # No flags(): QAbstractTableModel's own (enabled, selectable, no children) is what the list
+    # needs, and answering it in C++ spares a call into Python for every cell painted.
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
-        if role != _DISPLAY and role != ID_ROLE and role != _TOOLTIP:
+        # The view asks for about seven roles per cell painted: answer the others at once.
+        if role == _DISPLAY:
+            row = index.row()
+            if 0 <= row < len(self._rows):  # an invalid index has row -1
+                return self._text(self._rows[row], index.column())
+            return None
+        if role != ID_ROLE and role != _TOOLTIP:
             return None
         row = index.row()
         if not index.isValid() or not 0 <= row < len(self._rows):
@@ -136,78 +156,135 @@ class CaseListModel(QAbstractTableModel):
         if role == ID_ROLE:
             return case[0]
         column = index.column()
-        if role == _TOOLTIP:
-            if column == Column.RESTRICTED:
-                if case[9]:
-                    return self.tr("Only its assigned members and administrators see this case.")
-                return None
-            if column == Column.AREA:
-                return case[5]
-            return self._text(case, column)
+        if column == Column.RESTRICTED:
+            if case[9]:
+                return self.tr("Only its assigned members and administrators see this case.")
+            return None
+        if column == Column.AREA:
+            return case[5]
         return self._text(case, column)
 
+    def multiData(  # noqa: N802
+        self,
+        index: Index,
+        roleDataSpan: QModelRoleDataSpan | QModelRoleData,  # noqa: N803
+    ) -> None:
+        """What the view's delegate asks for each cell painted (seven roles in one call, where
+        the default asks ``data()`` once per role, each a call from C++ into Python)."""
+        if isinstance(roleDataSpan, QModelRoleData):
+            roleDataSpan.setData(self.data(index, roleDataSpan.role()))
+            return
+        span: Any = roleDataSpan  # a sequence of QModelRoleData (the stubs do not say so)
+        if len(span) == _DELEGATE_ROLES:
+            # QStyledItemDelegate.initStyleOption: its roles, in this order, with no data yet
+            # (fresh QModelRoleData); only the display role has any.
+            display = span[_DELEGATE_DISPLAY]
+            if display.role() == _DISPLAY:
+                display.setData(self.data(index, _DISPLAY))
+                return
+        for role_data in span:  # any other caller: every role, as the default does
+            role_data.setData(self.data(index, role_data.role()))
+
     def _text(self, case: CaseRow, column: int) -> str:
-        if column == Column.CATEGORY:
+        if column == _CATEGORY:
             return self._categories.get(case[3], case[3])
-        if column == Column.STATUS:
+        if column == _STATUS:
             return self._statuses.get(case[4], case[4])
-        if column == Column.RESTRICTED:
+        if column == _RESTRICTED:
             return self._restricted_text if case[9] else ""
-        if column == Column.AREA:
+        if column == _AREA:
             area: str = case[5]
             prefix = self._area_prefix
             return area[len(prefix) :] if prefix and area.startswith(prefix) else area
-        return str(case[_FIELDS[column]])
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        return _FLAGS if index.isValid() else _NO_FLAGS
+        return str(case[column + 1])  # the other columns' fields follow the id in order
 
     # -- sorting -------------------------------------------------------------------------------
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column`` (a negative column keeps the order the rows came in)."""
-        if not 0 <= column < len(Column):
+        if not 0 <= column < _COLUMNS:
             self._sorted = None  # the sort indicator was cleared: new rows come newest first
             return
         if self._sorted == (column, order):
             return  # the rows stay sorted (set_rows sorts); QTableView may ask twice
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        kept = [(index, self._rows[index.row()][0]) for index in persistent]
-        self._sort_rows(column, order)
+        kept = [self._rows[index.row()] for index in persistent]
+        key, descending = self._sort_rows(column, order)
         self._sorted = (column, order)
         if kept:
-            ids = list(map(_ID, self._rows))
-            where = {dispute_id: ids.index(dispute_id) for dispute_id in {i for _, i in kept}}
+            # Find each kept row in the run of rows with its sort key (by bisection), then by
+            # identity inside that run: no pass over all 100,000 rows.
+            rows = self._rows
+            where: dict[int, int] = {}
+            for case in kept:
+                if id(case) not in where:
+                    start, end = _run_of(rows, key(case), key, descending)
+                    where[id(case)] = rows.index(case, start, end)
             self.changePersistentIndexList(
                 persistent,
-                [self.index(where[dispute_id], index.column()) for index, dispute_id in kept],
+                [
+                    self.index(where[id(case)], index.column())
+                    for index, case in zip(persistent, kept, strict=True)
+                ],
             )
         self.layoutChanged.emit()
 
-    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> tuple[Callable[[CaseRow], Any], bool]:
+        """Sort the rows; return the key they are now ordered by, and whether it descends."""
         descending = order == Qt.SortOrder.DescendingOrder
         field = _FIELDS[column]
-        labels = {Column.CATEGORY: self._categories, Column.STATUS: self._statuses}.get(
-            Column(column)
-        )
-        if labels is None:
-            self._rows.sort(key=itemgetter(field), reverse=descending)
-            return
-        # Sort by the code (itemgetter: no Python call per row), then put the few runs of
-        # equal codes in the order of their labels, found by bisection. Stable, like
-        # list.sort, also when descending.
         code_of = itemgetter(field)
         rows = self._rows
-        rows.sort(key=code_of)
-        runs: dict[str, list[CaseRow]] = {}
+        rows.sort(key=code_of, reverse=descending)  # itemgetter: no Python call per row
+        labels = (
+            self._categories
+            if column == Column.CATEGORY
+            else self._statuses
+            if column == Column.STATUS
+            else None
+        )
+        if labels is None:
+            return code_of, descending
+        # Sorted by code; now put the few runs of equal codes in the order of their labels,
+        # found by bisection. Stable, like list.sort, also when descending. When the labels
+        # sort as their codes do (English statuses), the rows are already in place.
+        runs: dict[Any, tuple[int, int]] = {}  # code: its slice of rows
         start = 0
         while start < len(rows):
             code = rows[start][field]
-            end = bisect_right(rows, code, lo=start, key=code_of)
-            runs[code] = rows[start:end]  # type: ignore[index]
+            start, end = _run_of(rows, code, code_of, descending, start)
+            runs[code] = (start, end)
             start = end
-        ranked = sorted(runs, key=lambda code: (labels.get(code) or code).casefold())
+        ranked = sorted(sorted(runs), key=lambda code: (labels.get(code) or code).casefold())
         if descending:
             ranked.reverse()
-        self._rows = list(chain.from_iterable(runs[code] for code in ranked))
+        if ranked != list(runs):
+            self._rows = list(chain.from_iterable(rows[slice(*runs[code])] for code in ranked))
+        rank: dict[Any, int] = {code: n for n, code in enumerate(ranked)}
+
+        def rank_of(case: CaseRow) -> int:
+            return rank[case[field]]
+
+        return rank_of, False
+
+
+def _run_of(
+    rows: list[CaseRow], value: Any, key: Callable[[CaseRow], Any], descending: bool, lo: int = 0
+) -> tuple[int, int]:
+    """The slice of ``rows`` (ordered by ``key``, from ``lo`` on) whose key is ``value``."""
+    hi = len(rows)
+    while lo < hi:  # the first row not before value
+        mid = (lo + hi) // 2
+        if (key(rows[mid]) > value) if descending else (key(rows[mid]) < value):
+            lo = mid + 1
+        else:
+            hi = mid
+    start, hi = lo, len(rows)
+    while lo < hi:  # the first row after value
+        mid = (lo + hi) // 2
+        if (key(rows[mid]) >= value) if descending else (key(rows[mid]) <= value):
+            lo = mid + 1
+        else:
+            hi = mid
+    return start, lo
