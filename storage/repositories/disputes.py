@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, select, text, update
+from sqlalchemy import Integer, Row, cast, delete, func, insert, select, text, update
 
 from desktop.domain.model.dispute import (
     Channel,
@@ -200,21 +200,24 @@ class SqlDisputeRepository(Repo):
 
     def next_sequence(self, prefix: str) -> int:
         """1 + the highest all-digit suffix among numbers starting with ``prefix`` (exact,
-        case-sensitive; uses the unique index on ``number``)."""
+        case-sensitive). The range comes from the unique index on ``number`` and the maximum
+        is taken inside SQLite: fetching a year's numbers into Python cost 100 ms a save at
+        100,000 cases."""
         if not prefix:
             raise ValueError("A case-number prefix is required.")
         upper = prefix[:-1] + chr(ord(prefix[-1]) + 1)
-        numbers = self._conn.scalars(
-            select(t.disputes.c.number).where(
-                t.disputes.c.number >= prefix, t.disputes.c.number < upper
+        number = t.disputes.c.number
+        suffix = func.substr(number, len(prefix) + 1)
+        highest = self._conn.scalar(
+            select(func.max(cast(suffix, Integer))).where(
+                number >= prefix,
+                number < upper,
+                func.substr(number, 1, len(prefix)) == prefix,
+                suffix != "",
+                suffix.op("NOT GLOB")("*[^0-9]*"),
             )
         )
-        used = [
-            int(n[len(prefix) :])
-            for n in numbers
-            if n.startswith(prefix) and n[len(prefix) :].isdigit()
-        ]
-        return max(used, default=0) + 1
+        return int(highest or 0) + 1
 
     def ids_with_party_names(self, names: Sequence[str], since: date) -> list[int]:
         """Ids of disputes received on or after ``since`` with a party whose name equals one of

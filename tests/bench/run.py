@@ -149,6 +149,9 @@ def main() -> int:
         from tests.bench.case_list import all_benchmarks
 
         results.extend(all_benchmarks(folder))
+        from tests.bench.save_case import save_case
+
+        results.extend(save_case(folder))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for row in results:
