@@ -6,18 +6,16 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.tasks import run_in_background
 from desktop.views.errors import error_text
-from desktop.views.widgets.message_label import MessageLabel
+from desktop.views.widgets.dialog_footer import add_dialog_footer
 from desktop.views.widgets.new_passphrase_fields import NewPassphraseFields
 from desktop.workspace import OpenWorkspace, Throttled, Workspace, WrongPassphrase
 
@@ -50,26 +48,17 @@ class RecoveryDialog(QDialog):
         form.addRow(self.tr("Recovery key"), self.key_edit)
         form.addRow(self.tr("Username"), self.username_edit)
         self.passphrase = NewPassphraseFields(form, self, self.tr("New passphrase"))
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.message = MessageLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Open the workspace"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.busy, self.message, self.buttons, self.ok_button = add_dialog_footer(
+            self,
+            layout,
+            ok_text=self.tr("Open the workspace"),
+            cancel_text=self.tr("Cancel"),
+            submit=self.submit,
+        )
         for signal in (self.key_edit.textChanged, self.username_edit.textChanged):
             signal.connect(self._update)
         self.passphrase.changed.connect(self._update)

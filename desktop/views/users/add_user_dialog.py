@@ -7,11 +7,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -21,7 +19,7 @@ from desktop.tasks import run_in_background
 from desktop.views.errors import error_text
 from desktop.views.labels import role_label
 from desktop.views.username_rules import username_problem
-from desktop.views.widgets.message_label import MessageLabel
+from desktop.views.widgets.dialog_footer import add_dialog_footer
 from desktop.views.widgets.new_passphrase_fields import NewPassphraseFields
 from desktop.workspace import OpenWorkspace
 
@@ -62,26 +60,17 @@ class AddUserDialog(QDialog):
         form.addRow(self.tr("Role"), self.role_box)
         form.addRow(self.tr("Restricted cases"), self.restricted_box)
         self.passphrase = NewPassphraseFields(form, self, self.tr("First passphrase"))
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.message = MessageLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Add user"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addLayout(form)
         layout.addWidget(note)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.busy, self.message, self.buttons, self.ok_button = add_dialog_footer(
+            self,
+            layout,
+            ok_text=self.tr("Add user"),
+            cancel_text=self.tr("Cancel"),
+            submit=self.submit,
+        )
         self.display_name_edit.textChanged.connect(self._update)
         self.username_edit.textChanged.connect(self._update)
         self.passphrase.changed.connect(self._update)

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.tasks import run_in_background
 from desktop.views.errors import error_text
-from desktop.views.widgets.message_label import MessageLabel
+from desktop.views.widgets.dialog_footer import add_dialog_footer
 from desktop.views.widgets.new_passphrase_fields import NewPassphraseFields
 from desktop.workspace import OpenWorkspace, WrongPassphrase
 
@@ -55,28 +53,17 @@ class ChangePassphraseDialog(QDialog):
         self.old_edit.setVisible(not forced)
         self.passphrase = NewPassphraseFields(form, self, self.tr("New passphrase"))
         self.passphrase.set_username(workspace.actor.username)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.message = MessageLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Change passphrase"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(
-            self.tr("Sign out") if forced else self.tr("Cancel")
-        )
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.busy, self.message, self.buttons, self.ok_button = add_dialog_footer(
+            self,
+            layout,
+            ok_text=self.tr("Change passphrase"),
+            cancel_text=self.tr("Sign out") if forced else self.tr("Cancel"),
+            submit=self.submit,
+        )
         self.old_edit.textChanged.connect(self._update)
         self.passphrase.changed.connect(self._update)
         self.resize(self.fontMetrics().horizontalAdvance("M") * 40, self.sizeHint().height())

@@ -4,10 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QProgressBar,
     QVBoxLayout,
     QWidget,
 )
@@ -15,7 +13,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.model.users import User
 from desktop.tasks import run_in_background
 from desktop.views.errors import error_text
-from desktop.views.widgets.message_label import MessageLabel
+from desktop.views.widgets.dialog_footer import add_dialog_footer
 from desktop.views.widgets.new_passphrase_fields import NewPassphraseFields
 from desktop.workspace import OpenWorkspace
 
@@ -39,26 +37,17 @@ class ResetPassphraseDialog(QDialog):
         form.setVerticalSpacing(10)
         self.passphrase = NewPassphraseFields(form, self, self.tr("Temporary passphrase"))
         self.passphrase.set_username(user.username)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setTextVisible(False)
-        self.busy.hide()
-        self.message = MessageLabel(self)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Reset passphrase"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(form)
-        layout.addWidget(self.busy)
-        layout.addWidget(self.message)
-        layout.addWidget(self.buttons)
-        self.buttons.accepted.connect(self.submit)
-        self.buttons.rejected.connect(self.reject)
+        self.busy, self.message, self.buttons, self.ok_button = add_dialog_footer(
+            self,
+            layout,
+            ok_text=self.tr("Reset passphrase"),
+            cancel_text=self.tr("Cancel"),
+            submit=self.submit,
+        )
         self.passphrase.changed.connect(self._update)
         self.resize(self.fontMetrics().horizontalAdvance("M") * 40, self.sizeHint().height())
         self._update()
