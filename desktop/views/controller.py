@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.views import appearance
+from desktop.views.errors import log_unexpected
 from desktop.views.signin.sign_in_window import SignInWindow
 from desktop.workspace import OpenWorkspace, Workspace
 
@@ -73,8 +74,8 @@ class AppController(QObject):
         if opened is not None:
             try:
                 opened.close()
-            except Exception:
-                log.exception("closing the workspace failed")
+            except Exception as error:
+                log_unexpected("closing the workspace failed", error)
 
     def _switch_to(self, window: QWidget) -> None:
         """Show the new window before the old one goes, so the app never has no window."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from desktop.tasks import run_in_background
 from desktop.views.appearance import enlarge
+from desktop.views.errors import log_unexpected
 from desktop.views.widgets.message_label import MessageLabel
 from desktop.workspace import (
     KeyringState,
@@ -149,7 +150,7 @@ class SignInWindow(QWidget):
         run_in_background(
             self._workspace.keyring_state,
             on_done=self._keyring_known,
-            on_error=lambda error: log.warning("keyring state unknown: %s", error),
+            on_error=lambda error: log.warning("keyring state unknown (%s)", type(error).__name__),
             parent=self,
         )
 
@@ -236,7 +237,7 @@ class SignInWindow(QWidget):
         elif isinstance(error, WorkspaceError):
             self.message.show_error(str(error))
         else:
-            log.error("sign-in failed", exc_info=error)
+            log_unexpected("sign-in failed", error)
             self.message.show_error(
                 self.tr("Signing in failed because of an unexpected problem: %1").replace(
                     "%1", type(error).__name__
