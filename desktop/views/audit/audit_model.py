@@ -5,11 +5,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.domain.model.audit import AuditEvent
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.views.widgets.list_table_model import ListTableModel
 
 
 class Column(IntEnum):
@@ -21,46 +20,31 @@ class Column(IntEnum):
     DETAIL = 5
 
 
-class AuditTableModel(QAbstractTableModel):
+class AuditTableModel(ListTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._events: list[AuditEvent] = []
         self.broken_at: int | None = None
 
     def set_events(self, events: list[AuditEvent], broken_at: int | None = None) -> None:
-        self.beginResetModel()
-        self._events = list(events)
         self.broken_at = broken_at
-        self.endResetModel()
+        self.replace_items(events)
 
     def audit_event(self, row: int) -> AuditEvent | None:
-        return self._events[row] if 0 <= row < len(self._events) else None
+        event: AuditEvent | None = self.item_at(row)
+        return event
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._events)
+    def headers(self) -> list[str]:
+        return [
+            self.tr("No."),
+            self.tr("When"),
+            self.tr("User"),
+            self.tr("Action"),
+            self.tr("Record"),
+            self.tr("Detail"),
+        ]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            Column.SEQ: self.tr("No."),
-            Column.WHEN: self.tr("When"),
-            Column.USER: self.tr("User"),
-            Column.ACTION: self.tr("Action"),
-            Column.SUBJECT: self.tr("Record"),
-            Column.DETAIL: self.tr("Detail"),
-        }.get(Column(section))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        event = self.audit_event(index.row()) if index.isValid() else None
-        if event is None:
-            return None
-        column = Column(index.column())
+    def cell(self, event: AuditEvent, row: int, column_number: int, role: int) -> Any:
+        column = Column(column_number)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(event, column)
         if role == Qt.ItemDataRole.ToolTipRole:

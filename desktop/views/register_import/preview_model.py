@@ -5,13 +5,12 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.domain.services.disputes import RegisterDispute
 from desktop.domain.taxonomy import Taxonomy
 from desktop.views.cases.form_labels import channel_label
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.views.widgets.list_table_model import ListTableModel
 
 
 class Column(IntEnum):
@@ -24,47 +23,31 @@ class Column(IntEnum):
     RESTRICTED = 6
 
 
-class PreviewTableModel(QAbstractTableModel):
+class PreviewTableModel(ListTableModel):
     def __init__(self, taxonomy: Taxonomy, parent: Any = None) -> None:
         super().__init__(parent)
         self._taxonomy = taxonomy
-        self._rows: list[RegisterDispute] = []
 
     def set_rows(self, rows: list[RegisterDispute]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+        self.replace_items(rows)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Case"),
+            self.tr("Received"),
+            self.tr("Category"),
+            self.tr("How it came"),
+            self.tr("Area"),
+            self.tr("Parties"),
+            self.tr("Restricted"),
+        ]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            Column.ROW: self.tr("Case"),
-            Column.RECEIVED: self.tr("Received"),
-            Column.CATEGORY: self.tr("Category"),
-            Column.CHANNEL: self.tr("How it came"),
-            Column.AREA: self.tr("Area"),
-            Column.PARTIES: self.tr("Parties"),
-            Column.RESTRICTED: self.tr("Restricted"),
-        }.get(Column(section))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+    def cell(self, row: RegisterDispute, number: int, column_number: int, role: int) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        row = self._rows[index.row()]
-        column = Column(index.column())
+        column = Column(column_number)
         if column == Column.ROW:
-            return str(index.row() + 1)
+            return str(number + 1)
         if column == Column.RECEIVED:
             return row.received_on.isoformat()
         if column == Column.CATEGORY:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from desktop.register_csv import RowProblem
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.views.widgets.list_table_model import ListTableModel
 
 
 class Column(IntEnum):
@@ -18,38 +17,15 @@ class Column(IntEnum):
     PROBLEM = 2
 
 
-class ProblemsTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._problems: list[RowProblem] = []
-
+class ProblemsTableModel(ListTableModel):
     def set_problems(self, problems: list[RowProblem]) -> None:
-        self.beginResetModel()
-        self._problems = list(problems)
-        self.endResetModel()
+        self.replace_items(problems)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._problems)
+    def headers(self) -> list[str]:
+        return [self.tr("Line"), self.tr("Column"), self.tr("Problem")]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            Column.LINE: self.tr("Line"),
-            Column.COLUMN: self.tr("Column"),
-            Column.PROBLEM: self.tr("Problem"),
-        }.get(Column(section))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._problems):
-            return None
-        problem = self._problems[index.row()]
-        column = Column(index.column())
+    def cell(self, problem: RowProblem, row: int, column_number: int, role: int) -> Any:
+        column = Column(column_number)
         if role == Qt.ItemDataRole.ToolTipRole and column == Column.PROBLEM:
             return problem.message
         if role != Qt.ItemDataRole.DisplayRole:

@@ -5,20 +5,14 @@ from __future__ import annotations
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-)
+from PySide6.QtCore import Qt
 
 from desktop.domain.model.users import User
 from desktop.views.labels import role_label
+from desktop.views.widgets.list_table_model import ListTableModel
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 USER_ROLE = Qt.ItemDataRole.UserRole + 2
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 class Column(IntEnum):
@@ -29,53 +23,34 @@ class Column(IntEnum):
     STATUS = 4
 
 
-class UsersTableModel(QAbstractTableModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._users: list[User] = []
-
+class UsersTableModel(ListTableModel):
     def set_users(self, users: list[User]) -> None:
-        self.beginResetModel()
-        self._users = list(users)
-        self.endResetModel()
+        self.replace_items(users)
 
     def user(self, row: int) -> User | None:
-        return self._users[row] if 0 <= row < len(self._users) else None
+        user: User | None = self.item_at(row)
+        return user
 
     def row_of(self, username: str) -> int:
-        for row, user in enumerate(self._users):
+        for row, user in enumerate(self._items):
             if user.username == username:
                 return row
         return -1
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._users)
+    def headers(self) -> list[str]:
+        return [
+            self.tr("Name"),
+            self.tr("Username"),
+            self.tr("Role"),
+            self.tr("Restricted cases"),
+            self.tr("Passphrase"),
+        ]
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(Column)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation != Qt.Orientation.Horizontal or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        return {
-            Column.NAME: self.tr("Name"),
-            Column.USERNAME: self.tr("Username"),
-            Column.ROLE: self.tr("Role"),
-            Column.RESTRICTED: self.tr("Restricted cases"),
-            Column.STATUS: self.tr("Passphrase"),
-        }.get(Column(section))
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._users):
-            return None
-        user = self._users[index.row()]
-        column = Column(index.column())
+    def cell(self, user: User, row: int, column_number: int, role: int) -> Any:
         if role == USER_ROLE:
             return user
         if role in (Qt.ItemDataRole.DisplayRole, SORT_ROLE):
-            return self._text(user, column, sort=role == SORT_ROLE)
+            return self._text(user, Column(column_number), sort=role == SORT_ROLE)
         return None
 
     def _text(self, user: User, column: Column, sort: bool) -> str:
@@ -93,7 +68,7 @@ class UsersTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
-        self._users.sort(
+        self._items.sort(
             key=lambda user: self._text(user, Column(column), sort=True),
             reverse=order == Qt.SortOrder.DescendingOrder,
         )
