@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Translations: the .ts catalogues are committed, the .qm files are built (and git-ignored).
+TS := $(wildcard resources/translations/suluhu_*.ts)
+QM := $(TS:.ts=.qm)
 
-.PHONY: run test check bench lock screenshots clean
+.PHONY: run test check bench lock screenshots clean translations translations-update
 
 $(STAMP): requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -14,10 +17,27 @@ $(STAMP): requirements.lock pyproject.toml
 		--config-settings editable_mode=compat -e .
 	touch $(STAMP)
 
-run: $(STAMP)
+translations: $(QM)
+
+%.qm: %.ts $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# Add new and changed source strings to every catalogue, then translate them in Qt Linguist
+# (`make translations-update NEW=sw` starts suluhu_sw.ts). The English catalogue holds only
+# the numerus forms ("%n day(s)" -> "1 day", "2 days").
+SOURCES = $(shell find desktop -name '*.py' | sort)
+translations-update: $(STAMP)
+	for ts in $(filter-out %_en.ts,$(TS)) $(if $(NEW),resources/translations/suluhu_$(NEW).ts); do \
+		$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -locations relative $(SOURCES) -ts $$ts \
+		|| exit 1; done
+	$(VENV)/bin/pyside6-lupdate -silent -no-obsolete -pluralonly -locations relative \
+		-target-language en $(SOURCES) -ts resources/translations/suluhu_en.ts
+	$(PY) resources/translations/english_plurals.py resources/translations/suluhu_en.ts
+
+run: $(STAMP) translations
 	$(VENV)/bin/suluhu
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 check: $(STAMP)
@@ -29,7 +49,7 @@ check: $(STAMP)
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.bench.run
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen $(PY) -m tests.ui.screenshots docs/screenshots
 
 # Regenerate the pinned lock file from pyproject.toml (needs uv in the venv).

@@ -60,6 +60,12 @@ def _parser() -> argparse.ArgumentParser:
     p = command("import", c.import_cases, "import a register from the CSV template", cases)
     p.add_argument("file", type=Path)
 
+    actors = sub.add_parser("actors", help="actor directory commands").add_subparsers(
+        dest="actors_command"
+    )
+    p = command("import", c.import_actors, "import a list of justice actors from CSV", actors)
+    p.add_argument("file", type=Path)
+
     command("check", c.check, "check encryption, integrity and the audit chain")
     p = command("backup", c.backup, "write a verified, encrypted backup")
     p.add_argument("--to", type=Path, help="a file or folder (default: the workspace's backups)")

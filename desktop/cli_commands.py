@@ -127,6 +127,32 @@ def import_cases(args: argparse.Namespace) -> int:
     return 0
 
 
+def import_actors(args: argparse.Namespace) -> int:
+    from desktop.actor_csv import parse_actors
+    from desktop.domain.services import actors
+
+    data = _read(args.file)
+    opened = sign_in(args)
+    try:
+        try:
+            rows = parse_actors(data, opened.taxonomy)
+            result = actors.import_actors(
+                opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, rows
+            )
+        except actors.ActorImportError as error:
+            for problem in error.problems[:200]:
+                print(f"{args.file.name}: {problem}")
+            if len(error.problems) > 200:
+                print(f"... and {len(error.problems) - 200} more problems")
+            raise CliError(str(error)) from None
+    finally:
+        opened.close()
+    added, skipped = len(result.added), result.duplicates
+    text = f"Imported {added} actors; {skipped} already in the directory were skipped."
+    emit(args, {"imported": added, "skipped": skipped}, text)
+    return 0
+
+
 def _read(path: object) -> bytes:
     from pathlib import Path
 

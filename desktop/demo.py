@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from desktop import demo_people as people
 from desktop.demo_people import Dice, PartyMaker, demo_actors, demo_users
+from desktop.demo_referrals import Paperwork
 from desktop.domain import rules
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Channel, Dispute, RiskFlag, Status
@@ -76,7 +77,7 @@ def generate_cases(
     rng = Dice(seed)
     codes = [c.code for c in taxonomy.categories]
     cumulative = list(accumulate(people.CATEGORY_WEIGHTS.get(code, 1.0) for code in codes))
-    story = CaseStory(rng, setting)
+    story = CaseStory(rng, setting, Dice(f"referrals:{seed}"))
     sequences: dict[int, int] = {}
     for received in _received_dates(rng, count, today):
         year = received.year
@@ -155,10 +156,15 @@ class _Case:
 
 
 class CaseStory:
-    """Tells one case at a time from a shared random stream (dates are day ordinals)."""
+    """Tells one case at a time from a shared random stream (dates are day ordinals).
 
-    def __init__(self, rng: Dice, setting: Setting) -> None:
+    ``paper`` is a second stream for a referral's paperwork (its code, who made it, how the
+    feedback came and from whom, what the actor did), so those details leave the cases'
+    stories as they were."""
+
+    def __init__(self, rng: Dice, setting: Setting, paper: Dice) -> None:
         self.rng, self.s, self.today = rng, setting, setting.today.toordinal()
+        self.paper = Paperwork(paper, setting.members, setting.taxonomy)
         tax = setting.taxonomy
         self.people = PartyMaker(rng, [tax.age_band_for(age) for age in range(rules.AGE_MAX + 1)])
         self.formal = {k.code for k in tax.actor_kinds if k.mechanism is Mechanism.FORMAL}
@@ -225,7 +231,9 @@ class CaseStory:
             case.record.referrals.append(Referral(
                 UNSET_DISPUTE, by_actor, Direction.IN, "Referred to the committee for mediation.",
                 status=ReferralStatus.ACCEPTED, shared_fields=("name", "phone", "description"),
-                sent_on=sent,
+                code=self.paper.code(), sent_on=sent, created_by=dispute.created_by,
+                created_on=received, acknowledged_on=received, decided_on=received,
+                their_reference=reference,
             ))  # fmt: skip
         day = received.toordinal()
         u = rng.random()
@@ -246,6 +254,8 @@ class CaseStory:
             referral_in.status = ReferralStatus.COMPLETED
             referral_in.feedback = "The referring office was told how the case ended."
             referral_in.feedback_on = case.record.outcome.closed_on
+            referral_in.completed_on = case.record.outcome.closed_on
+            referral_in.outcome = self.paper.reported(case.record.outcome.kind)
         return case.record
 
     # -- what happens ---------------------------------------------------------------------
@@ -359,7 +369,8 @@ class CaseStory:
             else (Urgency.URGENT if u < 0.1 else Urgency.ROUTINE),
             ReferralStatus.DRAFT, fields[: rng.between(2, len(fields) + 1)],
             (Consent(case.consenter, date.fromordinal(day), method, witness),),
-            code=f"{dispute.number}-R{len(record.referrals) + 1}",
+            code=self.paper.code(), created_by=self.paper.maker(dispute.assigned),
+            created_on=date.fromordinal(day),
         )  # fmt: skip
         record.referrals.append(referral)
         if self.today - day < 5 and rng.random() < 0.15:
@@ -371,26 +382,36 @@ class CaseStory:
         acknowledged = day + rng.between(1, 8)
         if acknowledged > self.today:
             return
+        outcome = "formal" if formal else "informal"
+        if self.paper.unanswered():  # never acknowledged; closed long after it fell due
+            self._close(case, day + wait + rng.between(60, 121), outcome)
+            return
         accepted = rng.random() < 0.7
         referral.status = ReferralStatus.ACCEPTED if accepted else ReferralStatus.ACKNOWLEDGED
+        self.paper.answered(referral, date.fromordinal(acknowledged), decided=accepted)
         dispute.move_to(Status.AWAITING_FEEDBACK)
-        outcome = "formal" if formal else "informal"
         u = rng.random()
         if u < 0.06 and attempt == 0:  # declined: reopen and refer elsewhere
             referral.status = ReferralStatus.DECLINED
-            referral.feedback_on = date.fromordinal(acknowledged)
+            referral.decided_on = date.fromordinal(acknowledged)
+            referral.status_reason = self.paper.decline_reason()
             referral.feedback = "Declined: the matter is outside our mandate."
             dispute.move_to(Status.REOPENED)
             self._refer(case, acknowledged + rng.between(1, 6), attempt=1)
         elif u < 0.09 and not urgent:  # the party withdrew
             referral.status = ReferralStatus.WITHDRAWN
-            self._withdraw(case, acknowledged + rng.between(1, 20))
+            withdrawn = acknowledged + rng.between(1, 20)
+            referral.withdrawn_on = date.fromordinal(min(withdrawn, self.today))
+            referral.status_reason = "The party withdrew the case."
+            self._withdraw(case, withdrawn)
         elif u < 0.8:
             answered = day + int(wait * (0.3 + 1.3 * rng.random()))
             if answered <= self.today:
                 referral.status = ReferralStatus.COMPLETED
                 referral.feedback = rng.pick(people.FEEDBACK)
-                referral.feedback_on = date.fromordinal(answered)
+                self.paper.answered(referral, date.fromordinal(answered), decided=True)
+                referral.completed_on = date.fromordinal(answered)
+                referral.outcome = self.paper.outcome()
                 self._close(case, answered + rng.between(0, 6), outcome)
         else:  # no feedback ever: closed long after it fell due (the loop never closed)
             self._close(case, day + wait + rng.between(60, 121), outcome)

@@ -210,6 +210,12 @@ FEEDBACK = (
     "The elders met the families and settled the matter.",
     "The party received advice and was helped to file the claim.",
 )
+DECLINE_REASONS = (
+    "The matter is outside our mandate.",
+    "The party did not come to the office.",
+    "The matter is already before another office.",
+)
+OFFICER_TITLES = ("Sgt.", "Cpl.", "Insp.", "Ms.", "Mr.", "Mrs.")
 OUTCOME_NOTES = (
     "Closed after the parties confirmed the outcome.",
     "The parties were informed of the closure.",

@@ -11,7 +11,8 @@ It writes what the repositories write (the same encodings, from :mod:`storage.ro
 ``parties.name_key`` and the ``dispute_search`` row only for disputes that are not restricted,
 the sealed columns of restricted disputes sealed under the same additional data
 (``table:row_id:column``), sealed before the insert since the id is known. Timestamps are the
-batch's time. No audit event: the caller records one for the whole load.
+batch's time. No audit event: the caller records one for the whole load. The case-number
+counters (``case_counters``) are raised to the batch's numbers in the same transaction.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from desktop.domain.model.records import CaseRecord
 from storage import rows
 from storage import tables as t
 from storage.repositories._common import utcnow
+from storage.repositories.disputes import raise_counters
 from storage.repositories.referrals import consents_to_text
 from storage.sealing import Sealer
 
@@ -207,6 +209,7 @@ class BulkLoader:
             for record in chunk:
                 pending.add(record)
             pending.write(conn)
+            raise_counters(conn, (record.dispute.number for record in chunk))
 
 
 if TYPE_CHECKING:

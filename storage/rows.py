@@ -157,8 +157,23 @@ def referral_values(referral: Referral) -> dict[str, Any]:
         "sent_on": referral.sent_on,
         "due_on": referral.due_on,
         "feedback_on": referral.feedback_on,
+        "created_by": referral.created_by,
+        "created_on": referral.created_on,
+        "acknowledged_on": referral.acknowledged_on,
+        "decided_on": referral.decided_on,
+        "completed_on": referral.completed_on,
+        "withdrawn_on": referral.withdrawn_on,
+        "outcome": None if referral.outcome is None else referral.outcome.value,
+        "feedback_via": None if referral.feedback_via is None else referral.feedback_via.value,
     }
 
 
 def referral_plain(referral: Referral) -> dict[str, str]:
-    return {"reason": referral.reason, "feedback": referral.feedback}
+    return {
+        "reason": referral.reason,
+        "feedback": referral.feedback,
+        "status_reason": referral.status_reason,
+        "feedback_from": referral.feedback_from,
+        "consent_override": referral.consent_override,
+        "their_reference": referral.their_reference,
+    }

@@ -33,7 +33,14 @@ SEALED_COLUMNS: dict[str, tuple[str, ...]] = {
     "agreements": ("terms",),
     "follow_ups": ("note",),
     "outcomes": ("note",),
-    "referrals": ("reason", "feedback"),
+    "referrals": (
+        "reason",
+        "feedback",
+        "status_reason",  # this and the three below: NULL in rows from before migration 0005
+        "feedback_from",
+        "consent_override",
+        "their_reference",
+    ),
 }
 
 

@@ -21,6 +21,7 @@ from desktop.domain.ports import (
     HearingRepository,
     OutcomeRepository,
     ReferralRepository,
+    ReportingQueries,
     UserRepository,
 )
 from storage.repositories import (
@@ -39,6 +40,7 @@ from storage.repositories import (
 )
 from storage.repositories.agenda import SqlAgendaQueries
 from storage.repositories.approvals import SqlApprovalRepository
+from storage.repositories.reporting import SqlReportingQueries
 from storage.sealing import Sealer
 
 
@@ -62,6 +64,7 @@ class SqlUnitOfWork:
     committee: CommitteeRepository
     approvals: ApprovalRepository
     agenda: AgendaQueries
+    reporting: ReportingQueries
     case_list: CaseListRepository
     drafts: DraftRepository
 
@@ -102,6 +105,7 @@ class SqlUnitOfWork:
         self.committee = SqlCommitteeRepository(conn, sealer)
         self.approvals = SqlApprovalRepository(conn, sealer)
         self.agenda = SqlAgendaQueries(conn, sealer)
+        self.reporting = SqlReportingQueries(conn, sealer)
         self.case_list = SqlCaseListRepository(conn, sealer)
         self.drafts = SqlDraftRepository(conn, sealer)
         return self

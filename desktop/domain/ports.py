@@ -14,8 +14,10 @@ from desktop.domain.model.case_list import CaseFilter, CaseRow, CaseScope
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Dispute, Status
 from desktop.domain.model.drafts import Draft
+from desktop.domain.model.export_tables import CaseFact
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
 from desktop.domain.model.records import CaseRecord
+from desktop.domain.model.referral_board import BoardCounts, BoardFilter, BoardRow, ReferralFact
 from desktop.domain.model.referrals import JusticeActor, Referral
 from desktop.domain.model.users import User
 
@@ -82,6 +84,20 @@ class ReferralRepository(Protocol):
     def update(self, referral: Referral) -> None: ...
     def get(self, referral_id: int) -> Referral | None: ...
     def for_dispute(self, dispute_id: int) -> list[Referral]: ...
+
+    def by_code(self, code: str) -> Referral | None:
+        """The referral with this (formatted) code, or None."""
+
+    def board(self, board_filter: BoardFilter, scope: CaseScope) -> list[BoardRow]:
+        """Open referrals (sent, acknowledged, accepted) matching the filter, of cases
+        ``scope`` allows, oldest sent first; restricted cases outside it are never read."""
+
+    def board_counts(self, today: date, scope: CaseScope) -> BoardCounts:
+        """The board's group sizes (overdue: open and due before ``today``)."""
+
+    def facts(self, first: date, last: date) -> list[ReferralFact]:
+        """Every referral sent (outgoing) or received (incoming) from first to last, of every
+        case, reduced to what reports count."""
 
 
 class UserRepository(Protocol):
@@ -165,6 +181,21 @@ class AgendaQueries(Protocol):
         """Cases received, closed (not withdrawn) and agreements reached from first to last."""
 
 
+class ReportingQueries(Protocol):
+    """What the anonymised export counts: codes, bands and months of every case (restricted
+    ones too), never a name, phone, village, free text, case number or exact date, and never
+    a sealed column (so no restricted-case key is needed)."""
+
+    def case_facts(self, first: date, last: date) -> list[CaseFact]:
+        """Every case received from first to last, and every case closed or withdrawn (with an
+        outcome) from first to last, each once: ``received_in`` / ``closed_in`` is the month
+        of that date when it falls from first to last, else None."""
+
+    def referral_facts(self, first: date, last: date) -> list[ReferralFact]:
+        """The referrals sent (out) or received (in) from first to last, of cases every party
+        of which consented to reporting."""
+
+
 class UnitOfWork(Protocol):
     """One transaction. ``with uow:`` begins; ``commit()`` makes it durable; leaving the block
     without commit rolls back."""
@@ -183,6 +214,7 @@ class UnitOfWork(Protocol):
     approvals: ApprovalRepository
     drafts: DraftRepository
     agenda: AgendaQueries
+    reporting: ReportingQueries
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -67,7 +67,7 @@ class Repo:
         if restricted:
             self._sealer.require_key()
             blanks = dict.fromkeys(plain, "")
-            result = self._conn.execute(insert(table).values({**values, **blanks}))
+            result = self._conn.execute(insert(table), {**values, **blanks})
             row_id = _new_id(result)
             self._conn.execute(
                 update(table)
@@ -75,7 +75,9 @@ class Repo:
                 .values(self._sealed(table, row_id, plain))
             )
             return row_id
-        result = self._conn.execute(insert(table).values({**values, **plain}))
+        # Values as parameters of one cached statement (not .values(): a new statement whose
+        # cache key covers every value, which cost more than the insert itself).
+        result = self._conn.execute(insert(table), {**values, **plain})
         return _new_id(result)
 
     def _update(

@@ -152,6 +152,13 @@ def main() -> int:
         from tests.bench.save_case import save_case
 
         results.extend(save_case(folder))
+        from tests.bench.referral_board import build_board_workspace, referral_board_bench
+
+        board_folder, _, _ = build_board_workspace(scratch / "referrals")
+        results.extend(referral_board_bench(board_folder))
+        from tests.bench.board_paint import board_paint
+
+        results.extend(board_paint(board_folder))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for row in results:

@@ -26,7 +26,7 @@ from storage.bulk import BulkLoader
 from storage.engine import open_engine
 from storage.repositories import SqlDisputeRepository
 from storage.repositories._common import name_key
-from storage.sealing import REDACTED, RestrictedKeyRequired, Sealer, is_sealed
+from storage.sealing import REDACTED, SEALED_COLUMNS, RestrictedKeyRequired, Sealer, is_sealed
 from storage.unit_of_work import SqlUnitOfWork
 
 RESTRICTED_KEY = os.urandom(32)
@@ -134,7 +134,8 @@ def redacted(record: CaseRecord) -> CaseRecord:
     if r.outcome is not None:
         r.outcome.note = REDACTED
     for referral in r.referrals:
-        referral.reason = referral.feedback = REDACTED
+        for column in SEALED_COLUMNS["referrals"]:  # reason, feedback, status_reason...
+            setattr(referral, column, REDACTED)
         referral.consents = tuple(replace(c, witness=REDACTED) for c in referral.consents)
     return r
 

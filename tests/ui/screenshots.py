@@ -325,6 +325,9 @@ def main(argv: list[str]) -> int:
     outdir.mkdir(parents=True, exist_ok=True)
     app = QApplication.instance() or QApplication(["suluhu-screenshots"])
     assert isinstance(app, QApplication)
+    from desktop import i18n
+
+    i18n.install(app, "en")  # as the app does: English plurals ("1 day", "2 days")
     base_font = app.font()
     demo = demo_workspace()
     for suffix, scale, direction in VARIANTS:

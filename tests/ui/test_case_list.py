@@ -205,3 +205,47 @@ def test_the_model_passes_qt_model_checks(qtmodeltester: object) -> None:
     qtmodeltester.check(model)  # type: ignore[attr-defined]
     model.sort(Column.NUMBER)
     assert model.case_row(0) == model.rows()[0] and model.rows()[0].id == 1
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.5], ids=["normal", "large-text"])
+def test_the_columns_fit_the_window_and_the_names_get_the_room(
+    qtbot: QtBot, casebook: tuple, scale: float
+) -> None:
+    from desktop.views.cases.list_columns import NAME_CHARS
+
+    admin, _member, _ids = casebook
+    page = CaseListPage(admin)
+    qtbot.addWidget(page)
+    font = page.font()
+    font.setPointSizeF(font.pointSizeF() * scale)
+    page.setFont(font)
+    page.resize(1146, 728)  # the main window's page at 1366x768
+    page.show()
+    _settle(qtbot)
+    table = page.table
+    metrics = table.fontMetrics()
+    shown = [c for c in Column if not table.isColumnHidden(c)]
+    qtbot.waitUntil(lambda: sum(table.columnWidth(c) for c in shown) <= table.viewport().width())
+    assert table.horizontalScrollBar().maximum() == 0  # nothing scrolls sideways
+
+    names = (Column.COMPLAINANTS, Column.RESPONDENTS)
+    for column in names:
+        assert table.columnWidth(column) >= NAME_CHARS * metrics.averageCharWidth()
+        assert table.columnWidth(column) >= max(
+            table.columnWidth(c) for c in (Column.CATEGORY, Column.RECEIVED)
+        )
+    for column in (Column.NUMBER, Column.RECEIVED):  # short columns show all of their text
+        text = page.model.index(0, column).data()
+        assert table.columnWidth(column) > metrics.horizontalAdvance(text)
+    assert table.columnWidth(Column.RESTRICTED) > metrics.horizontalAdvance("Restricted")
+    hidden = set(Column) - set(shown)
+    if scale == 1.0:
+        assert hidden == set()
+    else:
+        assert hidden <= {Column.ASSIGNED, Column.AREA}  # still filters; never a name
+
+    page.resize(1600, 728)  # a wider window: the names take most of the new room
+    before, number = table.columnWidth(Column.COMPLAINANTS), table.columnWidth(Column.NUMBER)
+    page.resize(1900, 728)
+    qtbot.waitUntil(lambda: table.columnWidth(Column.COMPLAINANTS) > before)
+    assert table.columnWidth(Column.NUMBER) == number

@@ -195,3 +195,84 @@ def test_a_member_sees_no_override_and_no_hidden_case(qtbot: QtBot, desk: Desk) 
         assert blind.dispute is None and blind.parties_label.text() == ""
     finally:
         member.close()
+
+
+def _to_status(opened: OpenWorkspace, dispute_id: int, status: Status) -> None:
+    """Walk a new case to ``status`` through the use cases."""
+    from desktop.domain.services import agreements, case_status, outcomes
+
+    w = opened
+    if status is Status.WITHDRAWN:
+        case_status.withdraw(w.unit_of_work(), w.actor, w.clock, dispute_id)
+        return
+    if status is Status.REGISTERED:
+        return
+    case_status.start_mediation(w.unit_of_work(), w.actor, w.clock, w.taxonomy, dispute_id)
+    if status is Status.IN_MEDIATION:
+        return
+    agreed = agreements.RecordAgreement(dispute_id, "Repay in two parts.")
+    agreements.record_agreement(w.unit_of_work(), w.actor, w.clock, agreed)
+    if status is Status.FOLLOW_UP:
+        case_status.change_status(w.unit_of_work(), w.actor, w.clock, dispute_id, status)
+    elif status is Status.CLOSED:
+        close = outcomes.CloseCase(
+            dispute_id, "resolved_by_agreement", override_reason="Parties moved away."
+        )
+        outcomes.close_case(w.unit_of_work(), w.actor, w.clock, w.taxonomy, close)
+    assert _status(opened, dispute_id) is status
+
+
+@pytest.mark.parametrize(
+    "status",
+    [
+        Status.REGISTERED,
+        Status.IN_MEDIATION,
+        Status.AGREEMENT,
+        Status.FOLLOW_UP,
+        Status.CLOSED,
+        Status.WITHDRAWN,
+    ],
+    ids=lambda s: s.value,
+)
+def test_the_header_and_the_agreement_section_agree_on_reopen(
+    qtbot: QtBot, desk: Desk, status: Status
+) -> None:
+    from desktop.domain.model.dispute import legal_next
+    from desktop.views.cases.case_screen import CaseScreen
+
+    dispute_id = register_case(desk.admin).id
+    assert dispute_id is not None
+    _to_status(desk.admin, dispute_id, status)
+    screen = CaseScreen(desk.admin, dispute_id)
+    qtbot.addWidget(screen)
+    screen.show()
+    qtbot.waitUntil(
+        lambda: screen.view.is_loaded() and screen.agreement.case is not None, timeout=WAIT
+    )
+    in_header = Status.REOPENED in screen.view.action_buttons
+    in_section = screen.agreement.reopen_button.isEnabled()
+    assert in_header == in_section == (Status.REOPENED in legal_next(status))
+    if status is Status.FOLLOW_UP:
+        assert in_section  # the gap this test was written for
+
+
+def test_a_case_in_follow_up_reopens_from_the_agreement_section(qtbot: QtBot, desk: Desk) -> None:
+    from desktop.views.cases.case_screen import CaseScreen
+
+    dispute_id = register_case(desk.admin).id
+    assert dispute_id is not None
+    _to_status(desk.admin, dispute_id, Status.FOLLOW_UP)
+    screen = CaseScreen(desk.admin, dispute_id)
+    qtbot.addWidget(screen)
+    screen.show()
+    section = screen.agreement
+    qtbot.waitUntil(lambda: section.reopen_button.isEnabled(), timeout=WAIT)
+    qtbot.mouseClick(section.reopen_button, Qt.MouseButton.LeftButton)
+    dialog = section.dialog
+    assert dialog is not None
+    qtbot.keyClicks(dialog.reason, "The respondent stopped paying.")  # type: ignore[attr-defined]
+    with qtbot.waitSignal(section.loaded, timeout=WAIT):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)  # type: ignore[attr-defined]
+    assert _status(desk.admin, dispute_id) is Status.REOPENED
+    qtbot.waitUntil(lambda: Status.REOPENED not in screen.view.action_buttons, timeout=WAIT)
+    assert not section.reopen_button.isEnabled()

@@ -20,10 +20,12 @@ from typing import TYPE_CHECKING, Self
 from desktop.domain import ports
 from desktop.domain.model.approvals import ApprovalRequest, ApprovalStatus
 from desktop.domain.model.audit import GENESIS, AuditEvent
+from desktop.domain.model.case_list import CaseScope
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Dispute
 from desktop.domain.model.drafts import Draft
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
+from desktop.domain.model.referral_board import BoardCounts, BoardFilter, BoardRow, ReferralFact
 from desktop.domain.model.referrals import JusticeActor, Referral
 from desktop.domain.model.users import User
 
@@ -224,6 +226,26 @@ class FakeReferralRepository(_Repository):
     def for_dispute(self, dispute_id: int) -> list[Referral]:
         return [copy.deepcopy(r) for r in self._s.referrals.values() if r.dispute_id == dispute_id]
 
+    def by_code(self, code: str) -> Referral | None:
+        from tests.unit import fake_referrals
+
+        return fake_referrals.by_code(self._s, code)
+
+    def board(self, board_filter: BoardFilter, scope: CaseScope) -> list[BoardRow]:
+        from tests.unit import fake_referrals
+
+        return fake_referrals.board(self._s, board_filter, scope)
+
+    def board_counts(self, today: date, scope: CaseScope) -> BoardCounts:
+        from tests.unit import fake_referrals
+
+        return fake_referrals.board_counts(self._s, today, scope)
+
+    def facts(self, first: date, last: date) -> list[ReferralFact]:
+        from tests.unit import fake_referrals
+
+        return fake_referrals.facts(self._s, first, last)
+
 
 class FakeUserRepository(_Repository):
     def add(self, user: User) -> int:
@@ -316,6 +338,12 @@ def _fake_case_list(uow: FakeUnitOfWork) -> ports.CaseListRepository:
     return FakeCaseListRepository(uow)
 
 
+def _fake_reporting(uow: FakeUnitOfWork) -> ports.ReportingQueries:
+    from tests.unit.fake_reporting import FakeReportingQueries  # its own module, like agenda
+
+    return FakeReportingQueries(uow)
+
+
 def _fake_agenda(uow: FakeUnitOfWork) -> ports.AgendaQueries:
     from tests.unit.fake_agenda import FakeAgendaQueries  # its own module, to keep this one small
 
@@ -339,6 +367,7 @@ class FakeUnitOfWork:
         self.audit: ports.AuditRepository = FakeAuditRepository(self)
         self.committee: ports.CommitteeRepository = FakeCommitteeRepository(self)
         self.agenda: ports.AgendaQueries = _fake_agenda(self)
+        self.reporting: ports.ReportingQueries = _fake_reporting(self)
         self.case_list: ports.CaseListRepository = _fake_case_list(self)
         self.drafts: ports.DraftRepository = FakeDraftRepository(self)
         self.approvals: ports.ApprovalRepository = FakeApprovalRepository(self)

@@ -37,6 +37,8 @@ from desktop.domain.services.permissions import (
     USE_CASES,
     WORKSPACE_CAPABILITIES,
 )
+from tests.unit.export_factories import EXPORT_EXPECTED, EXPORT_FACTORIES
+from tests.unit.referral_factories import REFERRAL_EXPECTED, REFERRAL_FACTORIES
 from tests.unit.world import World, make_world
 
 Call = Callable[[Actor], object]
@@ -231,6 +233,13 @@ def _decide_approval(w: World) -> Call:
     return lambda a: approvals.decide_approval(w.uow, a, w.clock, w.taxonomy, cmd)
 
 
+def _pending_approvals(w: World) -> Call:
+    from desktop.domain.services import approval_queue
+
+    _pending_approval(w)
+    return lambda a: approval_queue.pending_approvals(w.uow, a)
+
+
 def _case_timeline(w: World) -> Call:
     from desktop.domain.services import timeline
 
@@ -253,6 +262,17 @@ def _update_actor(w: World) -> Call:
 def _deactivate_actor(w: World) -> Call:
     actor_id = w.add_justice_actor()
     return lambda a: actors.deactivate_actor(w.uow, a, w.clock, actor_id)
+
+
+def _reactivate_actor(w: World) -> Call:
+    actor_id = w.add_justice_actor()
+    w.uow.committed.actors[actor_id].active = False
+    return lambda a: actors.reactivate_actor(w.uow, a, w.clock, actor_id)
+
+
+def _import_actors(w: World) -> Call:
+    rows = [actors.ImportRow(2, JusticeActor("legal_aid", "Kituo cha Sheria"))]
+    return lambda a: actors.import_actors(w.uow, a, w.clock, w.taxonomy, rows)
 
 
 def _list_actors(w: World) -> Call:
@@ -370,10 +390,13 @@ FACTORIES: dict[str, Callable[[World], Call]] = {
     "override_closure": _override_closure,
     "list_approvals": _list_approvals,
     "decide_approval": _decide_approval,
+    "pending_approvals": _pending_approvals,
     "case_timeline": _case_timeline,
     "add_actor": _add_actor,
     "update_actor": _update_actor,
     "deactivate_actor": _deactivate_actor,
+    "reactivate_actor": _reactivate_actor,
+    "import_actors": _import_actors,
     "list_actors": _list_actors,
     "add_user": _add_user,
     "update_user": _update_user,
@@ -388,6 +411,8 @@ FACTORIES: dict[str, Callable[[World], Call]] = {
     "discard_draft": _discard_draft,
     "get_agenda": _get_agenda,
     "read_audit_log": _read_audit_log,
+    **REFERRAL_FACTORIES,
+    **EXPORT_FACTORIES,
 }
 
 ROLE_USERS = {
@@ -475,6 +500,8 @@ EXPECTED = {
             "add_actor",
             "update_actor",
             "deactivate_actor",
+            "reactivate_actor",
+            "import_actors",
             "list_users",
             "save_draft",
             "get_draft",
@@ -501,6 +528,7 @@ EXPECTED = {
             "override_do_no_harm",
             "override_closure",
             "decide_approval",
+            "pending_approvals",
             "add_user",
             "update_user",
             "deactivate_user",
@@ -519,6 +547,8 @@ EXPECTED = {
         ["list_cases", "list_areas", "save_filter", "list_filters", "delete_filter"], _CASEWORK
     ),
     **{"get_agenda": _CASEWORK, "read_audit_log": _ADMIN},
+    **REFERRAL_EXPECTED,
+    **EXPORT_EXPECTED,
 }
 _LETTERS = {
     Role.ADMINISTRATOR: "A",

@@ -14,7 +14,9 @@ Rules (all dates are the clock's today):
   from the date received when there is none) is listed with the days it has waited.
 - **This month.** Cases received, cases closed (withdrawn ones not counted) and agreements
   reached from the first of the month to today.
-- **Referrals awaiting feedback** come with the referrals work; the list is empty until then.
+- **Referrals awaiting feedback.** An open referral out of the committee (sent, acknowledged,
+  accepted) whose due date has passed (due before today) is listed with its due date and the
+  days it is overdue, the longest overdue first; one line per referral.
 
 Each item carries the case id and number only. A restricted case appears only to administrators
 and to its assigned members who hold restricted access (as :func:`can_see` decides); the counts
@@ -28,6 +30,8 @@ from datetime import date
 from desktop.domain.model.agenda import Agenda, AgendaItem
 from desktop.domain.model.case_list import CaseScope
 from desktop.domain.model.dispute import OPEN_STATUSES, Status
+from desktop.domain.model.referral_board import BoardFilter, BoardRow
+from desktop.domain.model.referrals import Direction
 from desktop.domain.model.users import Actor, Role
 from desktop.domain.ports import Clock, UnitOfWork
 from desktop.domain.services.hearings import HEARING_STATUSES
@@ -81,6 +85,7 @@ def get_agenda(uow: UnitOfWork, actor: Actor, clock: Clock) -> Agenda:
         follow_ups = uow.agenda.follow_ups_due(frozenset(OPEN_STATUSES), today, scope)
         ages = uow.agenda.status_ages(received_by, scope)
         month = uow.agenda.month_counts(_month_start(today), today, scope)
+        late = uow.referrals.board(BoardFilter(direction=Direction.OUT, due_before=today), scope)
     hearings = [
         AgendaItem(a.dispute_id, a.number, a.planned, (today - a.planned).days)
         for a in appointments
@@ -103,6 +108,7 @@ def get_agenda(uow: UnitOfWork, actor: Actor, clock: Clock) -> Agenda:
         key=lambda i: (-i.days, i.number),
     )
     hearings_today, hearings_overdue = _split(hearings)
+    referrals = _overdue_referrals(late, today)
     follow_ups_today, follow_ups_overdue = _split(due)
     return Agenda(
         today=today,
@@ -111,5 +117,17 @@ def get_agenda(uow: UnitOfWork, actor: Actor, clock: Clock) -> Agenda:
         follow_ups_today=follow_ups_today,
         follow_ups_overdue=follow_ups_overdue,
         waiting=waiting,
+        referrals_awaiting_feedback=referrals,
         month=month,
     )
+
+
+def _overdue_referrals(rows: list[BoardRow], today: date) -> list[AgendaItem]:
+    """One item per overdue referral (the case's number, the due date, the days overdue),
+    the longest overdue first."""
+    items = [
+        AgendaItem(r.dispute_id, r.number, r.due_on, (today - r.due_on).days)
+        for r in rows
+        if r.due_on is not None and r.due_on < today
+    ]
+    return sorted(items, key=lambda i: (-i.days, i.number))

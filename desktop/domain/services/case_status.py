@@ -32,22 +32,23 @@ _DEDICATED: dict[Status, str] = {
 }
 
 
-def _move(
+def move_status(
     uow: UnitOfWork,
-    actor: Actor,
+    by: Actor,
     clock: Clock,
     dispute: Dispute,
     target: Status,
     action: str,
     **extra: str | int | bool | None,
 ) -> None:
+    """Inside a use case: move the case to ``target`` and audit it as ``action``."""
     previous = dispute.status
     dispute.move_to(target)
     uow.disputes.update(dispute)
     record(
         uow,
         clock,
-        actor,
+        by,
         action,
         subject(dispute),
         detail_of(**{"from": previous.value, "to": target.value}, **extra),
@@ -65,7 +66,7 @@ def change_status(
         raise IllegalTransition(_DEDICATED[target])
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
-        _move(uow, actor, clock, dispute, target, "change_status")
+        move_status(uow, actor, clock, dispute, target, "change_status")
         uow.commit()
     return dispute
 
@@ -78,7 +79,7 @@ def refer_out(uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, reas
     reason = rules.required_text(reason, "reason", REASON_MAX)
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
-        _move(uow, actor, clock, dispute, Status.REFERRED_OUT, "refer_out", reason=reason)
+        move_status(uow, actor, clock, dispute, Status.REFERRED_OUT, "refer_out", reason=reason)
         uow.commit()
     return dispute
 
@@ -143,7 +144,9 @@ def mediate_visible(
         require(by, "override_do_no_harm")
         reason = rules.required_text(reason, "override_reason", REASON_MAX)
         overridden = True
-    _move(uow, by, clock, dispute, Status.IN_MEDIATION, "start_mediation", category=category.code)
+    move_status(
+        uow, by, clock, dispute, Status.IN_MEDIATION, "start_mediation", category=category.code
+    )
     if overridden:
         record(
             uow,
@@ -163,7 +166,7 @@ def withdraw(
     note = rules.optional_text(note, "note", 2000)
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
-        _move(uow, actor, clock, dispute, Status.WITHDRAWN, "withdraw")
+        move_status(uow, actor, clock, dispute, Status.WITHDRAWN, "withdraw")
         assert dispute.id is not None
         uow.outcomes.save(Outcome(dispute.id, WITHDRAWN_OUTCOME, clock.today(), note))
         uow.commit()
@@ -176,6 +179,6 @@ def reopen(uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, reason:
     reason = rules.required_text(reason, "reason", REASON_MAX)
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
-        _move(uow, actor, clock, dispute, Status.REOPENED, "reopen", reason=reason)
+        move_status(uow, actor, clock, dispute, Status.REOPENED, "reopen", reason=reason)
         uow.commit()
     return dispute

@@ -27,6 +27,7 @@ from desktop.domain.services._common import (
 )
 from desktop.domain.services.audit import detail_of, record
 from desktop.domain.services.permissions import use_case
+from desktop.domain.services.referrals import incoming_referral
 from desktop.domain.taxonomy import DisputeCategory, Taxonomy
 
 DUPLICATE_WINDOW_DAYS = 90
@@ -205,6 +206,8 @@ def _register(
         referred_by_reference=clean.referred_by_reference,
     )
     dispute.id = uow.disputes.add(dispute)
+    if clean.channel is Channel.REFERRAL_IN:
+        incoming_referral(uow, actor, dispute, clean.received_on)
     if audit:
         record(
             uow,

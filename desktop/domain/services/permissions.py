@@ -19,9 +19,17 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | override_do_no_harm, override_closure       |   x   |        |           |                   |
 | list_approvals (cases they may see)         |   x   |   x    |           |                   |
 | decide_approval                             |   x   |        |           |                   |
+| pending_approvals (the chair's queue)       |   x   |        |           |                   |
 | case_timeline                               |   x   |   x    |     x     |                   |
 | add/update/deactivate_actor                 |   x   |   x    |     x     |                   |
+| reactivate_actor, import_actors (a list)    |   x   |   x    |     x     |                   |
 | list_actors, get_committee                  |   x   |   x    |     x     |         x         |
+| refer_case, send/withdraw_referral          |   x   |   x    |     x     |                   |
+| record_referral_feedback, find_referral     |   x   |   x    |     x     |                   |
+| referral_board/counts, case_referrals       |   x   |   x    |     x     |                   |
+| referral_letter, report_back                |   x   |   x    |     x     |                   |
+| override_referral_consent                   |   x   |   x    |           |                   |
+| referral_figures (counts only)              |   x   |   x    |     x     |         x         |
 | list_users, get_user (names for assigning)  |   x   |   x    |     x     |                   |
 | add/update/deactivate_user                  |   x   |        |           |                   |
 | update_settings, verify_audit               |   x   |        |           |                   |
@@ -32,6 +40,7 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | new_recovery_key, check_workspace           |   x   |        |           |                   |
 | backup                                      |   x   |   x    |           |                   |
 | import_register                             |   x   |   x    |     x     |                   |
+| build_export_tables (suppressed counts)     |   x   |   x    |           |         x         |
 
 Paralegals register cases, record parties, follow-ups and the actor directory, and link cases
 to formal actors; mediating, agreeing and closing is the committee's (members') work. Programme
@@ -91,12 +100,28 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # approvals.py, timeline.py
     "list_approvals": _COMMITTEE,
     "decide_approval": _ADMIN,
+    "pending_approvals": _ADMIN,  # approval_queue.py: the home screen of those who decide
     "case_timeline": _CASEWORK,
     # actors.py
     "add_actor": _CASEWORK,
     "update_actor": _CASEWORK,
     "deactivate_actor": _CASEWORK,
+    "reactivate_actor": _CASEWORK,
+    "import_actors": _CASEWORK,  # a list from CSV: all rows or none
     "list_actors": _EVERYONE,
+    # referrals.py, referral_board.py, referral_letters.py
+    "refer_case": _CASEWORK,
+    "send_referral": _CASEWORK,
+    "record_referral_feedback": _CASEWORK,
+    "withdraw_referral": _CASEWORK,
+    "find_referral": _CASEWORK,
+    "override_referral_consent": _COMMITTEE,  # capability: share without consent, with reason
+    "referral_board": _CASEWORK,
+    "referral_counts": _CASEWORK,
+    "case_referrals": _CASEWORK,
+    "referral_letter": _CASEWORK,
+    "report_back": _CASEWORK,
+    "referral_figures": _EVERYONE,  # counts only: no case, party or actor named
     # users.py
     "add_user": _ADMIN,
     "update_user": _ADMIN,
@@ -121,6 +146,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "save_filter": _CASEWORK,
     "list_filters": _CASEWORK,
     "delete_filter": _CASEWORK,
+    # exports.py: the tables of an export, after disclosure control (counts only, no case
+    # detail: a visiting programme officer may build them with the chair)
+    "build_export_tables": frozenset({A, M, O}),
     # workspace capabilities, checked by the workspace (storage/open_workspace.py)
     "remove_user": _ADMIN,  # removes the key slot and re-keys the database
     "reset_passphrase": _ADMIN,
@@ -133,7 +161,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
 WORKSPACE_CAPABILITIES = frozenset(
     {"remove_user", "reset_passphrase", "new_recovery_key", "backup", "restore", "check_workspace"}
 )
-CAPABILITIES = frozenset({"override_do_no_harm", "override_closure"}) | WORKSPACE_CAPABILITIES
+CAPABILITIES = (
+    frozenset({"override_do_no_harm", "override_closure", "override_referral_consent"})
+    | WORKSPACE_CAPABILITIES
+)
 
 # name -> the undecorated function, filled by @use_case as modules are imported
 USE_CASES: dict[str, Callable[..., object]] = {}

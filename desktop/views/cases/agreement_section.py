@@ -39,7 +39,6 @@ from desktop.views.widgets.message_label import MessageLabel
 from desktop.workspace import OpenWorkspace
 
 AGREEMENT_FROM = frozenset({Status.IN_MEDIATION})
-REOPEN_FROM = frozenset({Status.CLOSED, Status.WITHDRAWN})
 
 
 class AgreementSection(QWidget):
@@ -194,7 +193,8 @@ class AgreementSection(QWidget):
         self.close_button.setEnabled(
             can(actor, "close_case") and Status.CLOSED in _targets(status) and not closing_pending
         )
-        self.reopen_button.setEnabled(can(actor, "reopen") and status in REOPEN_FROM)
+        # the status machine decides, as for the case header's Reopen (legal_next)
+        self.reopen_button.setEnabled(can(actor, "reopen") and Status.REOPENED in _targets(status))
         deciding = can(actor, "decide_approval") and bool(case.pending)
         self.approve_button.setVisible(deciding)
         self.reject_button.setVisible(deciding)

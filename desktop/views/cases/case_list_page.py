@@ -25,10 +25,13 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model.case_list import CaseFilter, CaseRow, SavedFilter
+from desktop.domain.model.dispute import Status
 from desktop.tasks import Task, TaskContext, run_in_background
 from desktop.views.appearance import enlarge
 from desktop.views.cases import list_service
 from desktop.views.cases.case_list_model import ID_ROLE, CaseListModel, Column
+from desktop.views.cases.form_labels import status_label
+from desktop.views.cases.list_columns import ListColumns
 from desktop.views.cases.list_empty_state import ListEmptyState
 from desktop.views.cases.list_filter_bar import ListFilterBar
 from desktop.views.cases.list_saved_filters import ListSavedFilters
@@ -134,26 +137,18 @@ class CaseListPage(QWidget):
         table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSortIndicatorClearable(True)
-        metrics = table.fontMetrics()
-        widths = {
-            Column.NUMBER: "KBR-2026-00000",
-            Column.RECEIVED: "2026-00-00",
-            Column.CATEGORY: "Land boundary",
-            Column.STATUS: "In mediation",
-            Column.AREA: "Laini Saba",
-            Column.ASSIGNED: "Neema Wekesa",
-            Column.RESTRICTED: self.tr("Restricted"),
-        }
-        for column, sample in widths.items():
-            table.setColumnWidth(column, metrics.horizontalAdvance(sample) + 20)
-        for column in (Column.COMPLAINANTS, Column.RESPONDENTS):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
-        # names shrink with the window down to this, then the table scrolls sideways
-        header.setMinimumSectionSize(metrics.horizontalAdvance("Amina Wanj") + 20)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.columns = ListColumns(
+            table,
+            {
+                Column.NUMBER: ["KBR-2026-0000"],
+                Column.RECEIVED: ["2026-00-00"],
+                Column.STATUS: [status_label(s) for s in Status],
+                Column.RESTRICTED: [self.tr("Restricted")],
+            },
+        )
         table.setSortingEnabled(True)
         table.doubleClicked.connect(self._open)
         table.activated_row.connect(self._open)

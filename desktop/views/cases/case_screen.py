@@ -11,6 +11,7 @@ from desktop.views.cases.agreement_section import AgreementSection
 from desktop.views.cases.case_view import CaseView
 from desktop.views.cases.hearings_section import HearingsSection
 from desktop.views.cases.timeline_section import TimelineSection
+from desktop.views.referrals.case_referrals_section import CaseReferralsSection
 from desktop.workspace import OpenWorkspace
 
 
@@ -29,10 +30,12 @@ class CaseScreen(QWidget):
         self.hearings = HearingsSection(workspace, dispute_id, self)
         self.agreement = AgreementSection(workspace, dispute_id, self)
         self.timeline = TimelineSection(workspace, dispute_id, self)
-        for section in (self.hearings, self.agreement, self.timeline):
+        self.referrals = CaseReferralsSection(workspace, dispute_id, self)
+        for section in (self.hearings, self.agreement, self.timeline, self.referrals):
             section.setContentsMargins(0, 10, 0, 0)  # room below the tab bar
         self.view.add_section(self.tr("Hearings"), self.hearings)
         self.view.add_section(self.tr("Agreement and closure"), self.agreement)
+        self.view.add_section(self.tr("Referrals"), self.referrals)
         self.view.add_section(self.tr("Timeline"), self.timeline)
 
         top = QHBoxLayout()
@@ -48,14 +51,21 @@ class CaseScreen(QWidget):
         self.back_button.clicked.connect(self.back_requested)
         self.view.changed.connect(self._view_changed)
         self.view.action_requested.connect(self._action_requested)
-        for section in (self.hearings, self.agreement):
+        for section in (self.hearings, self.agreement, self.referrals):
             section.changed.connect(self._section_changed)
-        # After a breach the agreement section offers "refer the case instead": the same
-        # referral (with its reason) as the header's Refer out.
+        # "Refer out" (the header, do-no-harm, "refer instead" after a breach) opens the
+        # referral dialog with the case handed over.
+        self.view.refer_dialog = self.refer
         self.agreement.refer_requested.connect(lambda _id: self.view.act(Status.REFERRED_OUT))
 
+    def refer(self, reason: str = "") -> object:
+        self.view.sections.setCurrentWidget(self.referrals)
+        dialog = self.referrals.refer(hand_over=True, reason=reason)
+        dialog.saved.connect(lambda _id: self.view.do_no_harm.hide())
+        return dialog
+
     def _view_changed(self, dispute_id: int) -> None:
-        for section in (self.hearings, self.agreement, self.timeline):
+        for section in (self.hearings, self.agreement, self.timeline, self.referrals):
             section.refresh()
         self.changed.emit(dispute_id)
 
@@ -66,6 +76,8 @@ class CaseScreen(QWidget):
             self.agreement.refresh()
         if self.sender() is not self.hearings:
             self.hearings.refresh()
+        if self.sender() is not self.referrals:
+            self.referrals.refresh()
         self.changed.emit(self.dispute_id)
 
     def _action_requested(self, status: str) -> None:

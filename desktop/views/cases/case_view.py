@@ -59,6 +59,8 @@ class CaseView(QWidget):
         self.dispute_id = dispute_id
         self.dispute: Dispute | None = None
         self._busy = False
+        # Set by the case screen: "Refer out" opens the referral dialog (reason so far).
+        self.refer_dialog: Callable[[str], object] | None = None
         self.number_label = QLabel(self)
         self.number_label.setObjectName("caseNumber")
         enlarge(self.number_label, 1.6)
@@ -224,6 +226,8 @@ class CaseView(QWidget):
             asked = self.ask_reason(self.tr("Reopen"), self.tr("Why is the case reopened?"))
             if asked is not None:
                 self._reopen(asked)
+        elif target is Status.REFERRED_OUT and self.refer_dialog is not None:
+            self.refer_dialog("")
         elif target is Status.REFERRED_OUT:
             asked = self.ask_reason(
                 self.tr("Refer out"),
@@ -248,6 +252,9 @@ class CaseView(QWidget):
         if self._busy:
             return
         self.message.clear_message()
+        if self.refer_dialog is not None:
+            self.refer_dialog(reason)
+            return
         self._run(lambda w, i: service.refer_out(w, i, reason))
 
     def _override(self, reason: str) -> None:

@@ -47,7 +47,11 @@ class AgendaListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return f"{item.number}  \u00b7  {self._detail(item)}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Open case %1").replace("%1", item.number)
+            return (
+                self.tr("%1\nDouble-click or press Enter to open case %2.")
+                .replace("%1", self._detail(item))
+                .replace("%2", item.number)
+            )
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{item.number}, {self._detail(item)}"
         if role == DISPUTE_ID_ROLE:
@@ -64,4 +68,4 @@ class AgendaListModel(QAbstractListModel):
                 return self.tr("hearing today")
             return self.tr("follow-up today")
         due = item.on.isoformat()
-        return self.tr("due %1, %n day(s) late", "", item.days).replace("%1", due)
+        return self.tr("%n day(s) late, due %1", "", item.days).replace("%1", due)

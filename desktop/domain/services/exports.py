@@ -1,0 +1,320 @@
+"""The tables of an export: which tables, over which fixed dimensions, counted from which facts,
+and the use case that builds them (docs/exports.md).
+
+Overlapping periods (docs/exports.md): a committee exports months or quarters, chosen once
+(:class:`Cadence`), never both, so no quarter can be set against its months. A monthly
+committee's quarter is read as the sums of its months' published tables (:func:`quarter_of`).
+
+Which date counts: a case is in the "received" tables of the month it was received, in the
+"closed" (and party views) tables of the month its outcome was recorded, and a referral in the
+month it was sent (out) or received (in).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from desktop.domain.errors import ValidationError
+from desktop.domain.model.dispute import Channel, Displacement, Sex, Status
+from desktop.domain.model.export_tables import (
+    COMBINED,
+    UNKNOWN,
+    Cadence,
+    CaseFact,
+    Compliance,
+    ExportTables,
+    FeedbackBand,
+    Key,
+    Period,
+    PeriodKind,
+    Population,
+    ResolutionBand,
+    Table,
+    ViewFact,
+)
+from desktop.domain.model.proceedings import Answer
+from desktop.domain.model.referral_board import ReferralFact
+from desktop.domain.model.referrals import Direction, ReferralStatus
+from desktop.domain.model.users import Actor
+from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.services import disclosure
+from desktop.domain.services.disclosure import DisclosureRules, Layout
+from desktop.domain.services.permissions import use_case
+from desktop.domain.taxonomy import Taxonomy
+
+Record = CaseFact | ViewFact | ReferralFact
+Getter = Callable[[Record], str]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    name: str
+    codes: Callable[[Taxonomy], tuple[str, ...]]
+    value: Getter
+
+
+def _enum_codes(*values: object) -> Callable[[Taxonomy], tuple[str, ...]]:
+    codes = tuple(str(v) for v in values)
+    return lambda taxonomy: codes
+
+
+def _case(get: Callable[[CaseFact], object]) -> Getter:
+    return lambda record: str(get(record)) if isinstance(record, CaseFact) else UNKNOWN
+
+
+def _view(get: Callable[[ViewFact], object]) -> Getter:
+    return lambda record: str(get(record)) if isinstance(record, ViewFact) else UNKNOWN
+
+
+def _referral(get: Callable[[ReferralFact], object]) -> Getter:
+    return lambda record: str(get(record)) if isinstance(record, ReferralFact) else UNKNOWN
+
+
+def _ages(taxonomy: Taxonomy) -> tuple[str, ...]:
+    return (*(b.code for b in taxonomy.age_bands), UNKNOWN)
+
+
+def _feedback_days(fact: ReferralFact) -> int | None:
+    if fact.sent_on is None or fact.feedback_on is None:
+        return None
+    return max(0, (fact.feedback_on - fact.sent_on).days)
+
+
+SEXES = _enum_codes(*Sex)
+DIMENSIONS = {
+    d.name: d
+    for d in (
+        Dimension(
+            "category", lambda t: tuple(c.code for c in t.categories), _case(lambda f: f.category)
+        ),
+        Dimension("channel", _enum_codes(*Channel), _case(lambda f: f.channel)),
+        Dimension("status", _enum_codes(*Status), _case(lambda f: f.status)),
+        Dimension("complainant_sex", SEXES, _case(lambda f: f.complainant_sex)),
+        Dimension("complainant_age", _ages, _case(lambda f: f.complainant_age)),
+        Dimension("respondent_sex", SEXES, _case(lambda f: f.respondent_sex)),
+        Dimension("respondent_age", _ages, _case(lambda f: f.respondent_age)),
+        Dimension(
+            "disability", _enum_codes("yes", "no"), _case(lambda f: "yes" if f.disability else "no")
+        ),
+        Dimension("displacement", _enum_codes(*Displacement), _case(lambda f: f.displacement)),
+        Dimension(
+            "outcome", lambda t: tuple(o.code for o in t.outcomes), _case(lambda f: f.outcome)
+        ),
+        Dimension("resolution_time", _enum_codes(*ResolutionBand), _case(lambda f: f.resolution)),
+        Dimension("agreement", _enum_codes(*Compliance), _case(lambda f: f.compliance)),
+        Dimension("party_sex", SEXES, _view(lambda v: v.sex)),
+        Dimension("fair_process", _enum_codes(*Answer), _view(lambda v: v.fair_process)),
+        Dimension("fair_outcome", _enum_codes(*Answer), _view(lambda v: v.fair_outcome)),
+        Dimension("problem_resolved", _enum_codes(*Answer), _view(lambda v: v.resolved)),
+        Dimension("direction", _enum_codes(*Direction), _referral(lambda r: r.direction)),
+        Dimension(
+            "actor_kind",
+            lambda t: (*(k.code for k in t.actor_kinds), UNKNOWN),
+            _referral(lambda r: r.actor_kind),
+        ),
+        Dimension(
+            "referral_status",
+            _enum_codes(*(s for s in ReferralStatus if s is not ReferralStatus.DRAFT)),
+            _referral(lambda r: r.status),
+        ),
+        Dimension(
+            "feedback_time",
+            _enum_codes(*FeedbackBand),
+            _referral(lambda r: FeedbackBand.of(_feedback_days(r))),
+        ),
+    )
+}
+
+# name -> (population, dimensions); the order here is the order of the export.
+TABLES: dict[str, tuple[Population, tuple[str, ...]]] = {
+    "received_by_category": (Population.RECEIVED, ("category",)),
+    "received_by_channel": (Population.RECEIVED, ("channel",)),
+    "received_by_status": (Population.RECEIVED, ("status",)),
+    "received_by_category_and_sex": (Population.RECEIVED, ("category", "complainant_sex")),
+    "complainants_by_sex_and_age": (Population.RECEIVED, ("complainant_sex", "complainant_age")),
+    "respondents_by_sex_and_age": (Population.RECEIVED, ("respondent_sex", "respondent_age")),
+    "received_by_disability_and_sex": (Population.RECEIVED, ("disability", "complainant_sex")),
+    "received_by_displacement_and_sex": (
+        Population.RECEIVED,
+        ("displacement", "complainant_sex"),
+    ),
+    "closed_by_outcome_and_sex": (Population.CLOSED, ("outcome", "complainant_sex")),
+    "closed_by_category_and_outcome": (Population.CLOSED, ("category", "outcome")),
+    "closed_by_resolution_time": (Population.CLOSED, ("resolution_time",)),
+    "closed_by_agreement_kept": (Population.CLOSED, ("agreement",)),
+    "views_fair_process_by_sex": (Population.PARTY_VIEWS, ("party_sex", "fair_process")),
+    "views_fair_outcome_by_sex": (Population.PARTY_VIEWS, ("party_sex", "fair_outcome")),
+    "views_problem_resolved_by_sex": (Population.PARTY_VIEWS, ("party_sex", "problem_resolved")),
+    "referrals_by_direction_and_actor_kind": (Population.REFERRALS, ("direction", "actor_kind")),
+    "referrals_by_direction_and_status": (Population.REFERRALS, ("direction", "referral_status")),
+    "referrals_by_direction_and_feedback_time": (
+        Population.REFERRALS,
+        ("direction", "feedback_time"),
+    ),
+}
+
+
+def _read(dimension: Dimension, records: Iterable[Record], domain: Sequence[str]) -> list[str]:
+    """Each record's code in ``dimension``; a code outside the domain (a category dropped
+    from the taxonomy) counts as "unknown", or as the domain's last value ("other")."""
+    known = frozenset(domain)
+    fallback = UNKNOWN if UNKNOWN in known else domain[-1]
+    get = dimension.value
+    return [code if (code := get(r)) in known else fallback for r in records]
+
+
+def _thresholds(
+    name: str, domain: Sequence[str], taxonomy: Taxonomy, rules: DisclosureRules
+) -> dict[str, int]:
+    if name != "category":
+        return dict.fromkeys(domain, rules.threshold)
+    return {code: rules.for_value(taxonomy.is_sensitive(code)) for code in domain}
+
+
+def period_tables(
+    records: dict[Population, list[Record]], taxonomy: Taxonomy, rules: DisclosureRules
+) -> list[Table]:
+    """The published tables of one period's records, by population. Each record's code in
+    each dimension is read once; a table is then a count of tuples of codes."""
+    domains = {name: d.codes(taxonomy) for name, d in DIMENSIONS.items()}
+    codes: dict[tuple[Population, str], list[str]] = {}
+    combined: dict[tuple[Population, str], frozenset[str]] = {}
+    result = []
+    for table_name, (population, dims) in TABLES.items():
+        for dim in dims:
+            if (population, dim) not in codes:
+                domain = domains[dim]
+                read = _read(DIMENSIONS[dim], records[population], domain)
+                thresholds = _thresholds(dim, domain, taxonomy, rules)
+                hidden = disclosure.combined_values(Counter(read), domain, thresholds)
+                combined[(population, dim)] = hidden
+                codes[(population, dim)] = [COMBINED if c in hidden else c for c in read]
+        layout = Layout(
+            table_name,
+            population,
+            dims,
+            tuple(domains[d] for d in dims),
+            tuple(combined[(population, d)] for d in dims),
+        )
+        counts: Counter[Key] = Counter(zip(*(codes[(population, d)] for d in dims), strict=True))
+        result.append(
+            disclosure.publish(layout, counts, _threshold_of(layout, taxonomy, rules), rules)
+        )
+    return result
+
+
+def _threshold_of(
+    layout: Layout, taxonomy: Taxonomy, rules: DisclosureRules
+) -> Callable[[Key], int]:
+    if "category" not in layout.dimensions:
+        return lambda key: rules.threshold
+    index = layout.dimensions.index("category")
+    members = layout.combined[index]
+
+    def threshold(key: Key) -> int:
+        code = key[index]
+        codes = members if code == COMBINED else (code,)
+        return max(rules.for_value(taxonomy.is_sensitive(c)) for c in codes)
+
+    return threshold
+
+
+def _records_of(
+    period: Period, facts: Iterable[CaseFact], referrals: Iterable[ReferralFact]
+) -> dict[Population, list[Record]]:
+    months = period.months()
+    counted = [f for f in facts if f.consented]
+    closed = [f for f in counted if f.closed_in in months]
+    return {
+        Population.RECEIVED: [f for f in counted if f.received_in in months],
+        Population.CLOSED: list(closed),
+        Population.PARTY_VIEWS: [v for f in closed for v in f.views],
+        Population.REFERRALS: [
+            r for r in referrals if r.sent_on is not None and period.contains(r.sent_on)
+        ],
+    }
+
+
+def classified(fact: CaseFact, taxonomy: Taxonomy) -> CaseFact:
+    """The fact with its category's SDG group and sensitivity from ``taxonomy`` (the query
+    reads codes only; the tables need neither: thresholds come from the taxonomy itself)."""
+    if not taxonomy.has_category(fact.category):
+        return dataclasses.replace(fact, sdg_group=UNKNOWN, sensitive=False)
+    category = taxonomy.category(fact.category)
+    return dataclasses.replace(fact, sdg_group=category.sdg_group, sensitive=category.sensitive)
+
+
+def check_cadence(period: Period, cadence: Cadence) -> None:
+    """A monthly committee exports months, a quarterly one quarters: never both."""
+    wanted = PeriodKind.MONTH if cadence is Cadence.MONTHLY else PeriodKind.QUARTER
+    if period.kind is not wanted:
+        raise ValidationError(
+            "period",
+            "This committee exports months; choose a month."
+            if cadence is Cadence.MONTHLY
+            else "This committee exports quarters; choose a quarter.",
+        )
+
+
+def tables_for(
+    period: Period,
+    facts: Sequence[CaseFact],
+    referrals: Sequence[ReferralFact],
+    taxonomy: Taxonomy,
+    rules: DisclosureRules,
+    cadence: Cadence = Cadence.MONTHLY,
+) -> ExportTables:
+    """The export's tables (pure: the use case, the tests and the benchmark call this)."""
+    check_cadence(period, cadence)
+    tables = period_tables(_records_of(period, facts, referrals), taxonomy, rules)
+    months = period.months()
+    in_period = [f for f in facts if f.received_in in months or f.closed_in in months]
+    return ExportTables(
+        period=period,
+        tables=tuple(tables),
+        not_consented=sum(1 for f in in_period if not f.consented),
+    )
+
+
+def quarter_of(months: Sequence[ExportTables], taxonomy: Taxonomy) -> ExportTables:
+    """A monthly committee's quarter as the programme office reads it: the sums of its three
+    months' published tables (a cell is SUPPRESSED when any month's is). Not an export: it
+    holds nothing the months do not."""
+    periods = sorted(m.period for m in months)
+    first = periods[0]
+    quarter = Period.quarter(first.year, (first.number + 2) // 3)
+    if first.kind is not PeriodKind.MONTH or tuple(periods) != quarter.months():
+        raise ValidationError("months", "A quarter is read from its three months' exports.")
+    ordered = sorted(months, key=lambda m: m.period)
+    tables = []
+    for index, (_, dims) in enumerate(TABLES.values()):
+        domains = [DIMENSIONS[d].codes(taxonomy) for d in dims]
+        tables.append(disclosure.sum_tables([m.tables[index] for m in ordered], domains))
+    return ExportTables(quarter, tuple(tables))
+
+
+@use_case("build_export_tables")
+def build_export_tables(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    period: Period,
+    rules: DisclosureRules | None = None,
+    cadence: Cadence = Cadence.MONTHLY,
+) -> ExportTables:
+    """The tables of ``period`` exactly as an export would publish them: counts of cases whose
+    parties all consented to reporting, after disclosure control. Only a period that has ended
+    can be exported (a month still running would be exported again, larger, and the two
+    could be subtracted)."""
+    check_cadence(period, cadence)
+    if period.last >= clock.today():
+        raise ValidationError("period", "A period can be exported once it has ended.")
+    with uow:
+        facts = uow.reporting.case_facts(period.first, period.last)
+        referrals = uow.reporting.referral_facts(period.first, period.last)
+    rules = rules or DisclosureRules()
+    return tables_for(period, facts, referrals, taxonomy, rules, cadence)

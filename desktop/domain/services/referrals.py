@@ -1,0 +1,451 @@
+"""Referring a case to a justice actor with the parties' consent, and recording the feedback
+that closes the loop.
+
+Consent: a party's details (name, phone, ...) go out only if that party consented (who, when,
+how: signed, thumbprint, or verbal with a witness); the case's description tells the
+complainants' story, so it needs every complainant's consent. Without it the service refuses,
+unless a user with ``override_referral_consent`` gives a reason, which is audited (the audit
+detail holds how many parties, never who). Audit details carry codes, ids and dates only.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from desktop.domain import rules
+from desktop.domain.errors import IllegalTransition, NotFound, ValidationError
+from desktop.domain.model.dispute import Dispute, PartyRole, Status
+from desktop.domain.model.referral_code import new_code, parse_code
+from desktop.domain.model.referrals import (
+    CASE_FIELDS,
+    FEEDBACK_STATUSES,
+    PARTY_FIELDS,
+    Consent,
+    ConsentMethod,
+    Direction,
+    FeedbackVia,
+    JusticeActor,
+    Referral,
+    ReferralOutcome,
+    ReferralStatus,
+    Urgency,
+    check_referral_transition,
+    default_due_on,
+    split_party_field,
+)
+from desktop.domain.model.users import Actor
+from desktop.domain.ports import Clock, UnitOfWork
+from desktop.domain.services._common import (
+    enum_value,
+    party_ids,
+    past_date,
+    subject,
+    visible_dispute,
+)
+from desktop.domain.services.audit import detail_of, record
+from desktop.domain.services.case_status import REASON_MAX, move_status
+from desktop.domain.services.permissions import require, use_case
+from desktop.domain.taxonomy import Taxonomy
+
+NOTE_MAX = 2000
+CODE_ATTEMPTS = 20
+
+
+class ConsentMissing(ValidationError):
+    """Details of parties who did not consent would be shared; ``party_ids`` says whose."""
+
+    def __init__(self, missing: tuple[int, ...]) -> None:
+        super().__init__(
+            "consents",
+            "Some details belong to a party who has not consented to sharing them. Record "
+            "that party's consent, leave their details out, or (if you may) override with a "
+            "reason.",
+        )
+        self.party_ids = missing
+
+
+@dataclass(frozen=True)
+class ReferCase:
+    dispute_id: int
+    actor_id: int  # the justice actor the case goes to
+    reason: str
+    urgency: Urgency = Urgency.ROUTINE
+    shared_fields: tuple[str, ...] = ()
+    consents: tuple[Consent, ...] = ()
+    consent_override: str = ""  # why details go out without a party's consent
+    due_on: date | None = None  # default: by the actor's kind and the urgency
+    send: bool = True  # False keeps it as a draft until sent
+    hand_over: bool = False  # the case leaves the committee (becomes referred out)
+
+
+@dataclass(frozen=True)
+class RecordFeedback:
+    referral_id: int
+    status: ReferralStatus  # acknowledged, accepted, declined or completed
+    on: date | None = None  # default today
+    via: FeedbackVia = FeedbackVia.PHONE
+    note: str = ""
+    given_by: str = ""  # the officer who answered
+    reason: str = ""  # required when declined
+    outcome: ReferralOutcome | None = None  # required when completed
+    due_on: date | None = None  # a new date for the next feedback, if the actor gave one
+
+
+@dataclass(frozen=True)
+class ReferralCard:
+    """What typing a code finds: the referral, its case number and its actor."""
+
+    referral: Referral
+    number: str
+    actor: JusticeActor
+
+
+def _referral_subject(referral: Referral) -> str:
+    return f"dispute:{referral.dispute_id}"
+
+
+def _active_actor(uow: UnitOfWork, actor_id: int) -> JusticeActor:
+    justice_actor = uow.actors.get(actor_id)
+    if justice_actor is None or not justice_actor.active:
+        raise ValidationError("actor_id", "Choose an active actor from the directory.")
+    return justice_actor
+
+
+def _check_shared(dispute: Dispute, fields: tuple[str, ...]) -> tuple[str, ...]:
+    known = party_ids(dispute)
+    result: list[str] = []
+    for key in fields:
+        party = split_party_field(key)
+        valid = (
+            key in CASE_FIELDS
+            if party is None
+            else (party[0] in known and party[1] in PARTY_FIELDS)
+        )
+        if not valid:
+            raise ValidationError("shared_fields", "Choose what to share from the list.")
+        if key not in result:
+            result.append(key)
+    return tuple(result)
+
+
+def _check_consents(
+    dispute: Dispute, consents: tuple[Consent, ...], today: date
+) -> tuple[Consent, ...]:
+    known = party_ids(dispute)
+    result: dict[int, Consent] = {}
+    for consent in consents:
+        if consent.party_id not in known:
+            raise ValidationError("consents", "A consent names someone who is not a party.")
+        method = enum_value(ConsentMethod, consent.method, "consents")
+        given_on = past_date(consent.given_on, today, "consents")
+        witness = consent.witness.strip()
+        if method is ConsentMethod.VERBAL_WITH_WITNESS:
+            witness = rules.validate_name(witness, "consents")
+        result[consent.party_id] = dataclasses.replace(
+            consent, method=method, given_on=given_on, witness=witness
+        )
+    return tuple(result.values())
+
+
+def parties_needing_consent(dispute: Dispute, fields: tuple[str, ...]) -> tuple[int, ...]:
+    """The parties whose consent sharing ``fields`` needs, in party order."""
+    needed: set[int] = set()
+    for key in fields:
+        party = split_party_field(key)
+        if party is not None:
+            needed.add(party[0])
+        elif key == "case.description":
+            needed |= {
+                p.id
+                for p in dispute.parties
+                if p.id is not None and p.role is PartyRole.COMPLAINANT
+            }
+    return tuple(p.id for p in dispute.parties if p.id in needed)
+
+
+def _unique_code(uow: UnitOfWork) -> str:
+    for _ in range(CODE_ATTEMPTS):
+        code = new_code()
+        if uow.referrals.by_code(code) is None:
+            return code
+    raise RuntimeError("could not draw an unused referral code")
+
+
+def _send(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    referral: Referral,
+    dispute: Dispute,
+    due_on: date | None,
+) -> None:
+    today = clock.today()
+    check_referral_transition(referral.status, ReferralStatus.SENT)
+    justice_actor = _active_actor(uow, referral.actor_id)
+    kind = taxonomy.actor_kind(justice_actor.kind)
+    referral.status = ReferralStatus.SENT
+    referral.sent_on = today
+    referral.due_on = due_on or default_due_on(today, kind.feedback_days, referral.urgency)
+    if dispute.status is Status.REFERRED_OUT:
+        move_status(uow, actor, clock, dispute, Status.AWAITING_FEEDBACK, "change_status")
+
+
+@use_case("refer_case")
+def refer_case(
+    uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: ReferCase
+) -> Referral:
+    """Refer a case to an actor: sent now (with its due date) or kept as a draft."""
+    today = clock.today()
+    reason = rules.required_text(cmd.reason, "reason", REASON_MAX)
+    urgency = enum_value(Urgency, cmd.urgency, "urgency")
+    override = cmd.consent_override.strip()
+    if cmd.due_on is not None and cmd.due_on < today:
+        raise ValidationError("due_on", "The date for feedback cannot be in the past.")
+    with uow:
+        dispute = visible_dispute(uow, actor, cmd.dispute_id)
+        justice_actor = _active_actor(uow, cmd.actor_id)
+        shared = _check_shared(dispute, cmd.shared_fields)
+        consents = _check_consents(dispute, cmd.consents, today)
+        consented = {c.party_id for c in consents}
+        missing = tuple(p for p in parties_needing_consent(dispute, shared) if p not in consented)
+        if missing and not override:
+            raise ConsentMissing(missing)
+        if missing:
+            require(actor, "override_referral_consent")
+            override = rules.required_text(override, "consent_override", REASON_MAX)
+        else:
+            override = ""
+        referral = Referral(
+            dispute_id=cmd.dispute_id,
+            actor_id=justice_actor.id or cmd.actor_id,
+            direction=Direction.OUT,
+            reason=reason,
+            urgency=urgency,
+            shared_fields=shared,
+            consents=consents,
+            code=_unique_code(uow),
+            created_by=actor.user_id,
+            created_on=today,
+            consent_override=override,
+        )
+        if cmd.hand_over and dispute.status not in (
+            Status.REFERRED_OUT,
+            Status.AWAITING_FEEDBACK,
+        ):
+            move_status(uow, actor, clock, dispute, Status.REFERRED_OUT, "refer_out", reason=reason)
+        if cmd.send:
+            _send(uow, actor, clock, taxonomy, referral, dispute, cmd.due_on)
+        referral.id = uow.referrals.add(referral)
+        record(
+            uow,
+            clock,
+            actor,
+            "refer_case",
+            subject(dispute),
+            detail_of(
+                referral=referral.id,
+                kind=justice_actor.kind,
+                urgency=urgency.value,
+                status=referral.status.value,
+                shared=len(shared),
+            ),
+        )
+        if missing:
+            record(
+                uow,
+                clock,
+                actor,
+                "override_referral_consent",
+                subject(dispute),
+                detail_of(referral=referral.id, parties=len(missing), reason=override),
+            )
+        uow.commit()
+    return referral
+
+
+def _visible_referral(uow: UnitOfWork, actor: Actor, referral_id: int) -> tuple[Referral, Dispute]:
+    referral = uow.referrals.get(referral_id)
+    if referral is None:
+        raise NotFound("There is no such referral, or you may not see it.")
+    try:
+        dispute = visible_dispute(uow, actor, referral.dispute_id)
+    except NotFound:
+        raise NotFound("There is no such referral, or you may not see it.") from None
+    return referral, dispute
+
+
+@use_case("send_referral")
+def send_referral(
+    uow: UnitOfWork,
+    actor: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    referral_id: int,
+    due_on: date | None = None,
+) -> Referral:
+    """Send a draft referral today; its due date defaults by actor kind and urgency."""
+    if due_on is not None and due_on < clock.today():
+        raise ValidationError("due_on", "The date for feedback cannot be in the past.")
+    with uow:
+        referral, dispute = _visible_referral(uow, actor, referral_id)
+        _send(uow, actor, clock, taxonomy, referral, dispute, due_on)
+        uow.referrals.update(referral)
+        record(
+            uow,
+            clock,
+            actor,
+            "send_referral",
+            subject(dispute),
+            detail_of(
+                referral=referral_id, due=referral.due_on.isoformat() if referral.due_on else None
+            ),
+        )
+        uow.commit()
+    return referral
+
+
+def _feedback_date(cmd: RecordFeedback, referral: Referral, today: date) -> date:
+    on = past_date(cmd.on or today, today, "on")
+    if referral.sent_on is not None and on < referral.sent_on:
+        raise ValidationError("on", "Feedback cannot come before the referral was sent.")
+    return on
+
+
+@use_case("record_referral_feedback")
+def record_referral_feedback(
+    uow: UnitOfWork, actor: Actor, clock: Clock, cmd: RecordFeedback
+) -> Referral:
+    """Record what the actor answered (by slip, phone, in person or letter): acknowledged,
+    accepted, declined (with a reason) or completed (with an outcome)."""
+    target = enum_value(ReferralStatus, cmd.status, "status")
+    if target not in FEEDBACK_STATUSES:
+        raise ValidationError("status", "Choose what the actor answered.")
+    via = enum_value(FeedbackVia, cmd.via, "via")
+    note = rules.optional_text(cmd.note, "note", NOTE_MAX)
+    given_by = rules.optional_text(cmd.given_by, "given_by", rules.NAME_MAX)
+    reason = cmd.reason.strip()
+    if target is ReferralStatus.DECLINED:
+        reason = rules.required_text(reason, "reason", REASON_MAX)
+    outcome = None
+    if target is ReferralStatus.COMPLETED:
+        if cmd.outcome is None:
+            raise ValidationError("outcome", "Choose what the actor did.")
+        outcome = enum_value(ReferralOutcome, cmd.outcome, "outcome")
+    with uow:
+        referral, dispute = _visible_referral(uow, actor, cmd.referral_id)
+        if referral.direction is Direction.IN:
+            raise IllegalTransition(
+                "This case was referred to the committee: report back to the actor instead."
+            )
+        check_referral_transition(referral.status, target)
+        on = _feedback_date(cmd, referral, clock.today())
+        if cmd.due_on is not None and cmd.due_on < on:
+            raise ValidationError("due_on", "The next date cannot be before the feedback.")
+        previous = referral.status
+        referral.status = target
+        if target is ReferralStatus.ACKNOWLEDGED:
+            referral.acknowledged_on = on
+        elif target in (ReferralStatus.ACCEPTED, ReferralStatus.DECLINED):
+            referral.decided_on = on
+            referral.status_reason = reason
+        else:
+            referral.completed_on = on
+            referral.outcome = outcome
+        referral.feedback_on = referral.feedback_on or on
+        referral.feedback_via = via
+        referral.feedback_from = given_by or referral.feedback_from
+        if note:
+            line = f"{on.isoformat()}: {note}"
+            referral.feedback = f"{referral.feedback}\n{line}" if referral.feedback else line
+        if cmd.due_on is not None:
+            referral.due_on = cmd.due_on
+        uow.referrals.update(referral)
+        record(
+            uow,
+            clock,
+            actor,
+            "referral_feedback",
+            subject(dispute),
+            detail_of(
+                **{"referral": referral.id, "from": previous.value, "to": target.value},
+                via=via.value,
+                on=on.isoformat(),
+                outcome=outcome.value if outcome else None,
+            ),
+        )
+        uow.commit()
+    return referral
+
+
+@use_case("withdraw_referral")
+def withdraw_referral(
+    uow: UnitOfWork, actor: Actor, clock: Clock, referral_id: int, reason: str
+) -> Referral:
+    """Withdraw a referral (the parties settled, the wrong actor was chosen...); the reason is
+    kept with the referral (sealed for a restricted case), not in the audit log."""
+    reason = rules.required_text(reason, "reason", REASON_MAX)
+    with uow:
+        referral, dispute = _visible_referral(uow, actor, referral_id)
+        check_referral_transition(referral.status, ReferralStatus.WITHDRAWN)
+        previous = referral.status
+        referral.status = ReferralStatus.WITHDRAWN
+        referral.withdrawn_on = clock.today()
+        referral.status_reason = reason
+        uow.referrals.update(referral)
+        record(
+            uow,
+            clock,
+            actor,
+            "withdraw_referral",
+            subject(dispute),
+            detail_of(**{"referral": referral.id, "from": previous.value, "to": "withdrawn"}),
+        )
+        uow.commit()
+    return referral
+
+
+@use_case("find_referral")
+def find_referral(uow: UnitOfWork, actor: Actor, code: str) -> ReferralCard:
+    """The referral behind a typed or scanned code. A typo is caught by the check character
+    before anything is looked up."""
+    formatted = parse_code(code)
+    with uow:
+        referral = uow.referrals.by_code(formatted)
+        if referral is None or referral.id is None:
+            raise NotFound("No referral has this code, or you may not see it.")
+        try:
+            dispute = visible_dispute(uow, actor, referral.dispute_id)
+        except NotFound:
+            raise NotFound("No referral has this code, or you may not see it.") from None
+        justice_actor = uow.actors.get(referral.actor_id)
+    if justice_actor is None:
+        raise NotFound("No referral has this code, or you may not see it.")
+    return ReferralCard(referral, dispute.number, justice_actor)
+
+
+def incoming_referral(
+    uow: UnitOfWork, by: Actor, dispute: Dispute, received_on: date
+) -> Referral | None:
+    """Inside registration: the referral that brought a case in from an actor (accepted on
+    arrival; completed when the committee reports back at closure)."""
+    if dispute.referred_by_actor is None or dispute.id is None:
+        return None
+    referral = Referral(
+        dispute_id=dispute.id,
+        actor_id=dispute.referred_by_actor,
+        direction=Direction.IN,
+        reason="",
+        status=ReferralStatus.ACCEPTED,
+        code=_unique_code(uow),
+        sent_on=received_on,
+        acknowledged_on=received_on,
+        decided_on=received_on,
+        created_by=by.user_id,
+        created_on=received_on,
+        their_reference=dispute.referred_by_reference,
+    )
+    referral.id = uow.referrals.add(referral)
+    return referral

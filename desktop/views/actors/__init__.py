@@ -1,0 +1,1 @@
+"""The actor directory: who cases are referred to and come from."""
