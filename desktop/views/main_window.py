@@ -25,8 +25,10 @@ from desktop.views.widgets.placeholder_page import PlaceholderPage
 from desktop.workspace import OpenWorkspace
 
 if TYPE_CHECKING:
+    from desktop.views.actors.actors_page import ActorsPage
     from desktop.views.cases.cases_area import CasesArea
     from desktop.views.home.home_page import HomePage
+    from desktop.views.referrals.board_page import ReferralBoardPage
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
 
             self.home_page = HomePage(self._workspace, self)
             self.home_page.open_case.connect(self.open_case)
+            self.home_page.show_referrals.connect(lambda: self.show_page("referrals"))
             self._add_page(self.tr("Home"), self.home_page, "home")
         else:
             welcome = PlaceholderPage(
@@ -110,33 +113,26 @@ class MainWindow(QMainWindow):
 
             self.cases_area = CasesArea(self._workspace, self)
             self._add_page(self.tr("Cases"), self.cases_area, "cases")
-        for key, title, sentence in (
-            (
-                "referrals",
-                self.tr("Referrals"),
-                self.tr(
-                    "Here you will refer cases to the police, courts and other services with the "
-                    "party's consent, and record their feedback."
-                ),
-            ),
-            (
-                "actors",
-                self.tr("Actors"),
-                self.tr(
-                    "Here you will keep the list of justice actors your committee works with: "
-                    "police, courts, legal aid, elders and others."
-                ),
-            ),
-            (
-                "reports",
-                self.tr("Reports"),
-                self.tr(
-                    "Here you will see totals for a month or a quarter and make the anonymous "
-                    "export for your programme."
-                ),
-            ),
-        ):
-            self._add_page(title, PlaceholderPage(title, sentence, self), key)
+        self.referrals_page: ReferralBoardPage | None = None
+        if can(actor, "referral_board"):
+            from desktop.views.referrals.board_page import ReferralBoardPage
+
+            self.referrals_page = ReferralBoardPage(self._workspace, self, autoload=False)
+            self.referrals_page.open_case.connect(self.open_case)
+            self.referrals_page.refer_case.connect(self.refer_case)
+            self._add_page(self.tr("Referrals"), self.referrals_page, "referrals")
+        self.actors_page: ActorsPage | None = None
+        if can(actor, "list_actors"):
+            from desktop.views.actors.actors_page import ActorsPage
+
+            self.actors_page = ActorsPage(self._workspace, self)
+            self._add_page(self.tr("Actors"), self.actors_page, "actors")
+        reports = self.tr("Reports")
+        sentence = self.tr(
+            "Here you will see totals for a month or a quarter and make the anonymous export "
+            "for your programme."
+        )
+        self._add_page(reports, PlaceholderPage(reports, sentence, self), "reports")
         if can(self._workspace.actor, "add_user"):
             from desktop.views.users.users_page import UsersPage
 
@@ -178,9 +174,12 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.page_keys().index(key))
 
     def _page_shown(self, row: int) -> None:
-        """Home shows what is due now: it is read again each time it is shown."""
-        if self.home_page is not None and self.pages.widget(row) is self.home_page:
+        """Home and the referral board show what is due now: read again each time shown."""
+        page = self.pages.widget(row)
+        if self.home_page is not None and page is self.home_page:
             self.home_page.refresh()
+        if self.referrals_page is not None and page is self.referrals_page:
+            self.referrals_page.refresh()
 
     def open_case(self, dispute_id: int) -> None:
         """From home (or anywhere): the case, in the Cases area."""
@@ -188,6 +187,13 @@ class MainWindow(QMainWindow):
             return
         self.show_page("cases")
         self.cases_area.open_case(dispute_id)
+
+    def refer_case(self, dispute_id: int) -> None:
+        """From the referral board: refer the case again, to another actor."""
+        if self.cases_area is None:
+            return
+        self.show_page("cases")
+        self.cases_area.refer_case(dispute_id)
 
     def _build_status_bar(self, role: str) -> None:
         bar = self.statusBar()

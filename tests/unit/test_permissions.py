@@ -119,7 +119,8 @@ def _refer_out(w: World) -> Call:
 
 def _change_status(w: World) -> Call:
     i = _case(w)
-    return lambda a: case_status.change_status(w.uow, a, w.clock, i, Status.REFERRED_OUT)
+    case_status.refer_out(w.uow, w.admin, w.clock, i, "Assault: police GBV desk.")
+    return lambda a: case_status.change_status(w.uow, a, w.clock, i, Status.AWAITING_FEEDBACK)
 
 
 def _start_mediation(w: World) -> Call:

@@ -77,18 +77,32 @@ def test_change_status_follows_the_machine_and_persists(targets: list[Status]) -
     assert dispute.id is not None
     for target in targets:
         current = world.stored(dispute.id).status
+
+        def move(i: int, target: Status = target) -> None:
+            if target is Status.REFERRED_OUT:
+                case_status.refer_out(world.uow, world.member, world.clock, i, "Police.")
+            else:
+                case_status.change_status(world.uow, world.member, world.clock, i, target)
+
         if target in TRANSITIONS[current]:
-            case_status.change_status(world.uow, world.member, world.clock, dispute.id, target)
+            move(dispute.id)
             assert world.stored(dispute.id).status is target
         else:
             with pytest.raises(IllegalTransition):
-                case_status.change_status(world.uow, world.member, world.clock, dispute.id, target)
+                move(dispute.id)
             assert world.stored(dispute.id).status is current
 
 
 @pytest.mark.parametrize(
     "target",
-    [Status.IN_MEDIATION, Status.AGREEMENT, Status.CLOSED, Status.WITHDRAWN, Status.REOPENED],
+    [
+        Status.IN_MEDIATION,
+        Status.AGREEMENT,
+        Status.CLOSED,
+        Status.WITHDRAWN,
+        Status.REOPENED,
+        Status.REFERRED_OUT,  # needs a reason: refer_out or refer_case
+    ],
 )
 def test_change_status_refuses_targets_with_their_own_use_case(
     world: World, target: Status

@@ -29,6 +29,7 @@ _DEDICATED: dict[Status, str] = {
     Status.CLOSED: "Close the case with its outcome instead.",
     Status.WITHDRAWN: "Use \u201cWithdraw\u201d instead.",
     Status.REOPENED: "Use \u201cReopen\u201d, with a reason, instead.",
+    Status.REFERRED_OUT: "Refer the case to an actor, with a reason, instead.",
 }
 
 
@@ -59,8 +60,8 @@ def move_status(
 def change_status(
     uow: UnitOfWork, actor: Actor, clock: Clock, dispute_id: int, target: Status
 ) -> Dispute:
-    """The plain transitions (to follow-up, referred out, awaiting feedback); the others go
-    through their own use case and are refused here with a pointer to it."""
+    """The plain transitions (to follow-up, awaiting feedback); the others go through their
+    own use case and are refused here with a pointer to it."""
     target = enum_value(Status, target, "status")
     if target in _DEDICATED:
         raise IllegalTransition(_DEDICATED[target])

@@ -30,6 +30,15 @@ class CasesArea(QStackedWidget):
         self.addWidget(self.case_screen)
         self.setCurrentWidget(self.case_screen)
 
+    def refer_case(self, dispute_id: int) -> None:
+        """The case, on its Referrals tab, with the referral dialog open (from the board: a
+        declined or overdue referral, to another actor)."""
+        self.open_case(dispute_id)
+        assert self.case_screen is not None
+        screen = self.case_screen
+        screen.view.sections.setCurrentWidget(screen.referrals)
+        screen.referrals.refer(hand_over=False)
+
     def show_list(self) -> None:
         self.setCurrentWidget(self.list_page)
         if self._stale:

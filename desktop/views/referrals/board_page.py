@@ -54,9 +54,14 @@ class ReferralBoardPage(QWidget):
     refer_case = Signal(int)  # dispute id: refer the case to another actor
     loaded = Signal()  # the board on screen is fresh (for tests and benchmarks)
 
-    def __init__(self, workspace: OpenWorkspace, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, workspace: OpenWorkspace, parent: QWidget | None = None, autoload: bool = True
+    ) -> None:
+        """``autoload=False`` reads nothing until :meth:`refresh` (the main window refreshes
+        the board when it is shown, so signing in does not wait for it)."""
         super().__init__(parent)
         self._workspace = workspace
+        self._choices_asked = False
         self._generation = 0
         self._pending: Task | None = None
         self._hint_dispute: int | None = None
@@ -122,13 +127,8 @@ class ReferralBoardPage(QWidget):
         self.model.modelReset.connect(self._update_actions)
         self.model.layoutChanged.connect(self._update_actions)
         self._update_actions()
-        self.refresh()
-        run_in_background(
-            lambda: board_service.load_choices(workspace),
-            on_done=self._choices_loaded,
-            on_error=lambda error: self.message.show_error(error_text(error)),
-            parent=self,
-        )
+        if autoload:
+            self.refresh()
 
     def _make_table(self) -> QTableView:
         table = _BoardTable(self)
@@ -183,7 +183,17 @@ class ReferralBoardPage(QWidget):
     # -- querying ------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        """Read the board for the current filters; an older result still coming is dropped."""
+        """Read the board for the current filters; an older result still coming is dropped.
+        The filter choices (actors, users) are read with the first refresh."""
+        if not self._choices_asked:
+            self._choices_asked = True
+            workspace = self._workspace
+            run_in_background(
+                lambda: board_service.load_choices(workspace),
+                on_done=self._choices_loaded,
+                on_error=lambda error: self.message.show_error(error_text(error)),
+                parent=self,
+            )
         self._generation += 1
         generation, board_filter = self._generation, self.filters.board_filter()
         if self._pending is not None:
