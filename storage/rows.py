@@ -80,6 +80,7 @@ def party_values(dispute_id: int, party: Party, restricted: bool) -> dict[str, A
         "disability": party.disability,
         "displacement": party.displacement.value,
         "consent_reporting": party.consent_reporting,
+        "related_member": party.related_member,
     }
 
 

@@ -77,6 +77,12 @@ committee = Table(
     Column("auto_lock_minutes", Integer, nullable=False),
     Column("approvals_required", Boolean, nullable=False),
     CheckConstraint("id = 1", name="single_row"),
+    # Migration 0006: letters and exports.
+    Column("contact", Text, nullable=False, server_default=""),
+    Column("pseudonym", Text, nullable=False, server_default=""),
+    Column("export_cadence", String(16), nullable=False, server_default="monthly"),
+    Column("export_threshold", Integer, nullable=False, server_default="5"),
+    Column("export_sensitive_threshold", Integer, nullable=False, server_default="10"),
 )
 
 users = Table(
@@ -170,6 +176,8 @@ parties = Table(
     Column("phone", Text, nullable=False),  # sealed when restricted
     Column("village", Text, nullable=False),  # sealed when restricted
     Column("consent_reporting", Boolean, nullable=False),
+    # Migration 0006: the committee member (user id) this party is a relative of.
+    Column("related_member", Integer),
     sqlite_autoincrement=True,
 )
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from desktop.domain.errors import ValidationError
+from desktop.domain.model.committee import new_pseudonym
 from desktop.workspace import (
     Created,
     KeyringState,
@@ -199,6 +200,8 @@ class SqlCipherWorkspace:
             taxonomy = self.taxonomy()
             if not committee.non_mediable:
                 committee.non_mediable = taxonomy.non_mediable_defaults()
+            if not committee.pseudonym:
+                committee.pseudonym = new_pseudonym()
             admin.role = Role.ADMINISTRATOR
             admin.restricted_access = True
             with SqlUnitOfWork(engine, Sealer(keys.restricted_key)) as uow:

@@ -234,6 +234,7 @@ class SqlDisputeRepository(Repo):
             phone=field("phone"),
             village=field("village"),
             consent_reporting=bool(row.consent_reporting),
+            related_member=row.related_member,
             id=party_id,
             dispute_id=row.dispute_id,
         )

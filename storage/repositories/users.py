@@ -138,6 +138,11 @@ class SqlCommitteeRepository(Repo):
             non_mediable=frozenset(loads(row.non_mediable)),
             auto_lock_minutes=row.auto_lock_minutes,
             approvals_required=bool(row.approvals_required),
+            contact=row.contact,
+            pseudonym=row.pseudonym,
+            export_cadence=row.export_cadence,
+            export_threshold=row.export_threshold,
+            export_sensitive_threshold=row.export_sensitive_threshold,
         )
 
     def save(self, committee: Committee) -> None:
@@ -149,6 +154,11 @@ class SqlCommitteeRepository(Repo):
             "non_mediable": dumps(sorted(committee.non_mediable)),
             "auto_lock_minutes": committee.auto_lock_minutes,
             "approvals_required": committee.approvals_required,
+            "contact": committee.contact,
+            "pseudonym": committee.pseudonym,
+            "export_cadence": committee.export_cadence,
+            "export_threshold": committee.export_threshold,
+            "export_sensitive_threshold": committee.export_sensitive_threshold,
         }
         statement = sqlite_insert(t.committee).values(id=1, **values)
         self._conn.execute(statement.on_conflict_do_update(index_elements=["id"], set_=values))

@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
+import secrets
 from dataclasses import dataclass, field
+
+CADENCES = ("monthly", "quarterly")
+MIN_EXPORT_THRESHOLD = 5
+MIN_SENSITIVE_THRESHOLD = 10
+
+
+def new_pseudonym() -> str:
+    """A committee's name in anonymised exports: random, so it says nothing of the committee."""
+    return "C-" + secrets.token_hex(5).upper()
 
 
 @dataclass
@@ -14,3 +24,8 @@ class Committee:
     non_mediable: frozenset[str] = field(default_factory=frozenset)  # category codes
     auto_lock_minutes: int = 5
     approvals_required: bool = False
+    contact: str = ""  # phone or address printed on letters
+    pseudonym: str = ""  # the committee's name in anonymised exports (random, made at setup)
+    export_cadence: str = "monthly"  # "monthly" or "quarterly": never both (docs/exports.md)
+    export_threshold: int = 5  # disclosure thresholds: may be raised, never lowered
+    export_sensitive_threshold: int = 10

@@ -93,6 +93,7 @@ class Party:
     phone: str = ""
     village: str = ""
     consent_reporting: bool = True  # counted (anonymously) in programme reports
+    related_member: int | None = None  # user id of a committee member this party is related to
     id: int | None = None
     dispute_id: int | None = None
 

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.domain import rules
 from desktop.domain.errors import ValidationError
-from desktop.domain.model.committee import Committee
+from desktop.domain.model.committee import (
+    CADENCES,
+    MIN_EXPORT_THRESHOLD,
+    MIN_SENSITIVE_THRESHOLD,
+    Committee,
+)
 from desktop.domain.model.users import Actor
 from desktop.domain.ports import Clock, UnitOfWork
 from desktop.domain.services.audit import detail_of, record
@@ -23,6 +29,28 @@ class UpdateSettings:
     non_mediable: frozenset[str] | None = None  # category codes the committee will not mediate
     auto_lock_minutes: int | None = None
     approvals_required: bool | None = None
+    contact: str | None = None  # printed on letters
+    export_cadence: str | None = None  # "monthly" or "quarterly"
+    export_threshold: int | None = None  # at least 5
+    export_sensitive_threshold: int | None = None  # at least 10, and at least the threshold
+
+
+def _check_thresholds(committee: Committee) -> None:
+    threshold, sensitive = committee.export_threshold, committee.export_sensitive_threshold
+    if isinstance(threshold, bool) or not isinstance(threshold, int):
+        raise ValidationError("export_threshold", "Give a whole number.")
+    if threshold < MIN_EXPORT_THRESHOLD:
+        raise ValidationError(
+            "export_threshold", f"The threshold cannot be below {MIN_EXPORT_THRESHOLD}."
+        )
+    if isinstance(sensitive, bool) or not isinstance(sensitive, int):
+        raise ValidationError("export_sensitive_threshold", "Give a whole number.")
+    if sensitive < max(MIN_SENSITIVE_THRESHOLD, threshold):
+        raise ValidationError(
+            "export_sensitive_threshold",
+            f"The threshold for sensitive categories cannot be below "
+            f"{max(MIN_SENSITIVE_THRESHOLD, threshold)}.",
+        )
 
 
 @use_case("get_committee")
@@ -53,9 +81,22 @@ def update_settings(
         raise ValidationError(
             "auto_lock_minutes", f"Choose {AUTO_LOCK_MIN} to {AUTO_LOCK_MAX} minutes."
         )
+    contact = None if cmd.contact is None else rules.optional_text(cmd.contact, "contact", 200)
+    if cmd.export_cadence is not None and cmd.export_cadence not in CADENCES:
+        raise ValidationError("export_cadence", "Choose monthly or quarterly exports.")
     with uow:
         committee = uow.committee.get()
         changed: list[str] = []
+        for name, value in (
+            ("contact", contact),
+            ("export_cadence", cmd.export_cadence),
+            ("export_threshold", cmd.export_threshold),
+            ("export_sensitive_threshold", cmd.export_sensitive_threshold),
+        ):
+            if value is not None and value != getattr(committee, name):
+                setattr(committee, name, value)
+                changed.append(name)
+        _check_thresholds(committee)
         if non_mediable is not None and non_mediable != committee.non_mediable:
             committee.non_mediable = non_mediable
             changed.append("non_mediable")
