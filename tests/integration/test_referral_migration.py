@@ -84,7 +84,7 @@ def test_the_migration_keeps_referrals_and_fills_what_it_can(
     _old_database(db, sealer)
     assert schema.current_revision(db) == "0004"
     schema.upgrade(db)
-    assert schema.current_revision(db) == "0005"
+    assert schema.current_revision(db) == schema.head_revision()
     with SqlUnitOfWork(db, sealer) as uow:
         plain, sealed = uow.referrals.get(1), uow.referrals.get(2)
         assert plain is not None and sealed is not None
