@@ -86,6 +86,13 @@ def _parser() -> argparse.ArgumentParser:
 
     p = command("recovery-key", c.recovery_key, "replace the recovery key")
     p.add_argument("--sheet", type=Path, help="write the new recovery sheet PDF here")
+
+    from desktop import export_command as x
+
+    p = command("export", x.export, "write the signed, anonymised export of a month or quarter")
+    p.add_argument("--period", required=True, help="a month (2026-03) or a quarter (2026-Q1)")
+    p.add_argument("--out", type=Path, required=True, help="the export file to write (new)")
+    command("key", x.key, "print the export-signing public key and its fingerprint")
     return root
 
 

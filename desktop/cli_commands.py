@@ -76,7 +76,7 @@ def init(args: argparse.Namespace) -> int:
         f"  {created.recovery_key}",
     )
     if args.sheet:
-        _write_sheet(args.sheet, committee.name, created.recovery_key)
+        _write_sheet(args.sheet, committee.name, created.recovery_key, created.signing_fingerprint)
     return 0
 
 
@@ -273,6 +273,9 @@ def recovery_key(args: argparse.Namespace) -> int:
     try:
         key = opened.new_recovery_key()
         committee = opened.committee().name
+        from desktop.domain.services.export_log import export_key
+
+        signing = export_key(opened.unit_of_work(), opened.actor).fingerprint
     finally:
         opened.close()
     emit(
@@ -281,5 +284,5 @@ def recovery_key(args: argparse.Namespace) -> int:
         f"New recovery key (the old sheet no longer works):\n  {key}",
     )
     if args.sheet:
-        _write_sheet(args.sheet, committee, key)
+        _write_sheet(args.sheet, committee, key, signing)
     return 0

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Protocol
 if TYPE_CHECKING:  # the sign-in window imports this module before its first paint
     from desktop.domain.model.committee import Committee
     from desktop.domain.model.users import Actor, User
-    from desktop.domain.ports import CaseLoader, Clock, UnitOfWork
+    from desktop.domain.ports import CaseLoader, Clock, ExportFileWriter, UnitOfWork
     from desktop.domain.taxonomy import Taxonomy
 
 
@@ -64,6 +64,9 @@ class OpenWorkspace(Protocol):
         """Bulk writing of whole cases (demo data), bypassing the per-case use cases."""
 
     def committee(self) -> Committee: ...
+    def export_writer(self, path: Path) -> ExportFileWriter:
+        """A writer of one signed export file at ``path``, for export_period."""
+
     def change_passphrase(self, old: str, new: str) -> None: ...
     def add_user(self, user: User, passphrase: str) -> User: ...
     def remove_user(self, username: str) -> None: ...

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from storage.bulk import BulkLoader
+    from storage.export_file import ExportFile
     from storage.workspace import SqlCipherWorkspace
 
 BACKUPS_KEPT = 10
@@ -144,6 +145,11 @@ class SqlOpenWorkspace:
     def committee(self) -> Committee:
         with self.unit_of_work() as uow:
             return uow.committee.get()
+
+    def export_writer(self, path: Path) -> ExportFile:
+        from storage.export_file import ExportFile
+
+        return ExportFile(path)
 
     def change_passphrase(self, old: str, new: str) -> None:
         username = self.actor.username

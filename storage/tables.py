@@ -389,3 +389,28 @@ for _column in (
 REFERRALS_OPEN = "status IN ('sent', 'acknowledged', 'accepted')"
 Index("ix_referrals_created_by", referrals.c.created_by)
 Index("ix_referrals_open_sent_on", referrals.c.sent_on, sqlite_where=text(REFERRALS_OPEN))
+
+# Migration 0007: the workspace's Ed25519 export-signing key (one row; the private key never
+# leaves the encrypted database) and the log of every export (docs/export-format.md).
+signing_key = Table(
+    "signing_key",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("private_key", LargeBinary, nullable=False),  # raw, 32 bytes
+    Column("public_key", LargeBinary, nullable=False),  # raw, 32 bytes
+    Column("created_at", IsoDateTime, nullable=False),
+    CheckConstraint("id = 1", name="single_row"),
+)
+export_log = Table(
+    "export_log",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("export_id", String(36), nullable=False, unique=True),
+    Column("period", String(8), nullable=False),  # "2026-03" or "2026-Q1"
+    Column("sequence", Integer, nullable=False),
+    Column("username", Text, nullable=False),
+    Column("created_at", IsoDateTime, nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    UniqueConstraint("period", "sequence"),
+    sqlite_autoincrement=True,
+)

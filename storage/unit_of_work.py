@@ -17,11 +17,13 @@ from desktop.domain.ports import (
     CommitteeRepository,
     DisputeRepository,
     DraftRepository,
+    ExportLogRepository,
     FollowUpRepository,
     HearingRepository,
     OutcomeRepository,
     ReferralRepository,
     ReportingQueries,
+    SigningKeyStore,
     UserRepository,
 )
 from storage.repositories import (
@@ -40,6 +42,7 @@ from storage.repositories import (
 )
 from storage.repositories.agenda import SqlAgendaQueries
 from storage.repositories.approvals import SqlApprovalRepository
+from storage.repositories.exports import SqlExportLogRepository, SqlSigningKeyStore
 from storage.repositories.reporting import SqlReportingQueries
 from storage.sealing import Sealer
 
@@ -67,6 +70,8 @@ class SqlUnitOfWork:
     reporting: ReportingQueries
     case_list: CaseListRepository
     drafts: DraftRepository
+    signing_key: SigningKeyStore
+    export_log: ExportLogRepository
 
     def __init__(self, engine: Engine, sealer: Sealer) -> None:
         self._engine = engine
@@ -108,6 +113,8 @@ class SqlUnitOfWork:
         self.reporting = SqlReportingQueries(conn, sealer)
         self.case_list = SqlCaseListRepository(conn, sealer)
         self.drafts = SqlDraftRepository(conn, sealer)
+        self.signing_key = SqlSigningKeyStore(conn, sealer)
+        self.export_log = SqlExportLogRepository(conn, sealer)
         return self
 
     def __exit__(

@@ -149,7 +149,7 @@ class SqlCipherWorkspace:
             keyfile, keys, raw = KeyFile.create(
                 self.keys_path, admin.username, passphrase, device, self._kdf or DEFAULT_KDF
             )
-            self._first_database(keys, committee, admin)
+            signing_fingerprint = self._first_database(keys, committee, admin)
         except BaseException as error:
             self._remove_half_made(made_folder, workspace_id if device else None)
             if isinstance(error, OSError):
@@ -159,7 +159,7 @@ class SqlCipherWorkspace:
                     "a folder you may write to; nothing was left behind."
                 ) from None
             raise
-        return Created(format_recovery_key(raw))
+        return Created(format_recovery_key(raw), signing_fingerprint)
 
     def _remove_half_made(self, made_folder: bool, workspace_id: str | None) -> None:
         for name in (KEYS, DATABASE, DATABASE + "-wal", DATABASE + "-shm", INFO):
@@ -186,7 +186,10 @@ class SqlCipherWorkspace:
         if problems:
             raise ValidationError("passphrase", " ".join(problems))
 
-    def _first_database(self, keys: Keys, committee: Committee, admin: User) -> None:
+    def _first_database(self, keys: Keys, committee: Committee, admin: User) -> str:
+        """Make the database; return the fingerprint of its export-signing key (migration
+        0007 makes the key), for the recovery sheet."""
+        from desktop.domain.model.export_log import fingerprint
         from desktop.domain.model.users import Role
         from desktop.domain.services.audit import record
         from storage import schema
@@ -208,9 +211,11 @@ class SqlCipherWorkspace:
                 uow.committee.save(committee)
                 admin.id = uow.users.add(admin)
                 record(uow, self.clock, admin.username, "create_workspace")
+                public_key = uow.signing_key.public_key()
                 uow.commit()
         finally:
             engine.dispose()
+        return fingerprint(public_key)
 
     # -- signing in -------------------------------------------------------------------------
 

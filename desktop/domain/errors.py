@@ -29,3 +29,7 @@ class IllegalTransition(DomainError):
 class DoNoHarm(DomainError):
     """A do-no-harm rule forbids this: mediating a non-mediable category, sharing without
     consent."""
+
+
+class Cancelled(DomainError):
+    """The user stopped a long piece of work; what it had done was rolled back."""

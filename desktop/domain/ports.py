@@ -14,10 +14,17 @@ from desktop.domain.model.case_list import CaseFilter, CaseRow, CaseScope
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Dispute, Status
 from desktop.domain.model.drafts import Draft
-from desktop.domain.model.export_tables import CaseFact
+from desktop.domain.model.export_log import ExportLogEntry, ExportManifest
+from desktop.domain.model.export_tables import CaseCounts, CaseFact, ExportTables, Population
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
 from desktop.domain.model.records import CaseRecord
-from desktop.domain.model.referral_board import BoardCounts, BoardFilter, BoardRow, ReferralFact
+from desktop.domain.model.referral_board import (
+    BoardCounts,
+    BoardFilter,
+    BoardLine,
+    BoardRow,
+    ReferralFact,
+)
 from desktop.domain.model.referrals import JusticeActor, Referral
 from desktop.domain.model.users import User
 
@@ -91,6 +98,12 @@ class ReferralRepository(Protocol):
     def board(self, board_filter: BoardFilter, scope: CaseScope) -> list[BoardRow]:
         """Open referrals (sent, acknowledged, accepted) matching the filter, of cases
         ``scope`` allows, oldest sent first; restricted cases outside it are never read."""
+
+    def board_lines(
+        self, board_filter: BoardFilter, scope: CaseScope, today: date
+    ) -> list[BoardLine]:
+        """What :meth:`board` reads, as plain tuples grouped as of ``today``: in the order of
+        BOARD_GROUP_ORDER, then oldest sent first."""
 
     def board_counts(self, today: date, scope: CaseScope) -> BoardCounts:
         """The board's group sizes (overdue: open and due before ``today``)."""
@@ -195,6 +208,52 @@ class ReportingQueries(Protocol):
         """The referrals sent (out) or received (in) from first to last, of cases every party
         of which consented to reporting."""
 
+    def case_counts(
+        self, first: date, last: date, tables: Mapping[str, tuple[Population, tuple[str, ...]]]
+    ) -> CaseCounts:
+        """What :meth:`case_facts` gives for first to last, counted for ``tables`` (name ->
+        population and dimensions: received, closed or party_views, and the dimension names
+        of desktop/domain/services/exports.py): only consented cases, each dimension's code
+        as the facts hold it (a band, a code, "yes"/"no"), and the cases not consented."""
+
+
+class SigningKeyStore(Protocol):
+    """The workspace's Ed25519 export-signing key, kept inside the encrypted database: the
+    private key is read only to sign and never handed out."""
+
+    def public_key(self) -> bytes:
+        """The raw 32-byte public key (made now if the workspace has none yet)."""
+
+    def sign(self, data: bytes) -> bytes:
+        """The 64-byte Ed25519 signature of ``data``."""
+
+
+class ExportLogRepository(Protocol):
+    def add(self, entry: ExportLogEntry) -> int: ...
+    def all(self) -> list[ExportLogEntry]:
+        """Every export, oldest first."""
+
+
+class ExportFileWriter(Protocol):
+    """Writes one signed export file in two steps, so that the file and its log entry exist
+    together or not at all (storage/export_file.py)."""
+
+    def stage(
+        self,
+        manifest: ExportManifest,
+        tables: ExportTables,
+        public_key: bytes,
+        sign: Callable[[bytes], bytes],
+    ) -> str:
+        """Encode and sign the file into a temporary file beside the target, fsynced; return
+        the file's SHA-256 (hex). Nothing is at the target yet."""
+
+    def publish(self) -> None:
+        """Move the staged file into place (atomic rename)."""
+
+    def discard(self) -> None:
+        """Remove the staged file, or the published one (when the log entry failed)."""
+
 
 class UnitOfWork(Protocol):
     """One transaction. ``with uow:`` begins; ``commit()`` makes it durable; leaving the block
@@ -215,6 +274,8 @@ class UnitOfWork(Protocol):
     drafts: DraftRepository
     agenda: AgendaQueries
     reporting: ReportingQueries
+    signing_key: SigningKeyStore
+    export_log: ExportLogRepository
 
     def __enter__(self) -> Self: ...
     def __exit__(

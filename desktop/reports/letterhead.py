@@ -117,11 +117,14 @@ def para(text: str, style: Any) -> Any:
 
 
 def letterhead(sender: Letterhead, date_text: str, width: float, st: dict[str, Any]) -> list[Any]:
-    """The committee's name, area and contact on the left, the date on the right, then a rule."""
+    """The committee's name, then its area and contact on one line, on the left; the date on
+    the right; then a rule."""
     from reportlab.platypus import HRFlowable, Table, TableStyle
 
     left = [para(sender.committee, st["sender"])]
-    left += [para(line, st["body"]) for line in (sender.area, sender.contact) if line.strip()]
+    where = ", ".join(line.strip() for line in (sender.area, sender.contact) if line.strip())
+    if where:
+        left.append(para(where, st["body"]))
     head = Table([[left, para(date_text, st["right"])]], colWidths=[width * 0.68, width * 0.32])
     head.setStyle(
         TableStyle(
@@ -132,7 +135,7 @@ def letterhead(sender: Letterhead, date_text: str, width: float, st: dict[str, A
             ]
         )
     )
-    return [head, HRFlowable(width="100%", thickness=1.2, spaceBefore=3, spaceAfter=8)]
+    return [head, HRFlowable(width="100%", thickness=1.2, spaceBefore=3, spaceAfter=6)]
 
 
 def qr_drawing(code: str, size: float) -> Any:
@@ -202,8 +205,45 @@ def facts_table(rows: list[tuple[str, str]], width: float, st: dict[str, Any]) -
     return table
 
 
+def facts_grid(rows: list[tuple[str, str]], width: float, st: dict[str, Any]) -> Any:
+    """Label and value pairs two to a line (left to right, then down), for long lists that
+    would otherwise take half a page; labels sit in narrow columns, light rules between lines."""
+    from reportlab.lib import colors
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import Table, TableStyle
+
+    label_style = ParagraphStyle("grid_label", parent=st["label"], leading=10)
+    value_style = ParagraphStyle("grid_value", parent=st["body"], fontSize=10, leading=13)
+    cells = [[para(label, label_style), para(value, value_style)] for label, value in rows]
+    if len(cells) % 2:
+        cells.append(["", ""])
+    lines = [cells[i] + cells[i + 1] for i in range(0, len(cells), 2)]
+    unit = width / 100
+    table = Table(lines, colWidths=[unit * 19, unit * 31, unit * 20, unit * 30])
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.4, colors.HexColor("#999999")),
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("LEFTPADDING", (2, 0), (2, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
+    return table
+
+
 def signature_block(
-    label: str, name: str, signature: str, date_label: str, width: float, st: dict[str, Any]
+    label: str,
+    name: str,
+    signature: str,
+    date_label: str,
+    width: float,
+    st: dict[str, Any],
+    *,
+    line_height: float = 28,
 ) -> Any:
     """The signer's label and name, then a line to sign on and a line for the date."""
     from reportlab.platypus import Table, TableStyle
@@ -220,7 +260,7 @@ def signature_block(
             [para(name, st["bold"]), "", "", ""],
         ],
         colWidths=[width * 0.4, width * 0.34, width * 0.04, width * 0.22],
-        rowHeights=[None, 28],
+        rowHeights=[None, line_height],
     )
     table.setStyle(
         TableStyle(

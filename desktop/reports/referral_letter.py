@@ -20,6 +20,8 @@ from typing import Any, BinaryIO
 
 from desktop.reports import letterhead as lh
 
+SINGLE_COLUMN_MAX = 4  # more shared details than this print two to a line
+
 
 @dataclass(frozen=True)
 class ReferralTexts:
@@ -93,9 +95,12 @@ def write_referral_letter(
 
 
 def _render(stream: BinaryIO, sheet: ReferralSheet, texts: ReferralTexts, compress: bool) -> None:
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.platypus import Spacer
 
     st = lh.styles()
+    st["heading"].spaceBefore = 5
+    st["slip"] = ParagraphStyle("slip", parent=st["title"], fontSize=12, leading=15, spaceBefore=0)
     doc = lh.document(stream, texts.title, compress, lh.footer(texts.code, sheet.code, texts.page))
     width = doc.width
 
@@ -108,7 +113,7 @@ def _render(stream: BinaryIO, sheet: ReferralSheet, texts: ReferralTexts, compre
     story.append(lh.para(f"{texts.to}: {sheet.actor_name}", st["bold"]))
     if sheet.actor_contact_person.strip():
         story.append(lh.para(f"{texts.attention}: {sheet.actor_contact_person}", st["body"]))
-    story += [Spacer(1, 5), lh.para(texts.intro, st["body"]), Spacer(1, 8)]
+    story += [Spacer(1, 3), lh.para(texts.intro, st["body"]), Spacer(1, 6)]
     facts = [(texts.urgency, sheet.urgency)]
     if sheet.due_on is not None:
         facts.append((texts.reply_by, day(sheet.due_on)))
@@ -117,14 +122,21 @@ def _render(stream: BinaryIO, sheet: ReferralSheet, texts: ReferralTexts, compre
     story += [lh.para(block, st["block"]) for block in _blocks(sheet.reason)]
     if sheet.shared:
         story.append(lh.para(texts.shared, st["heading"]))
-        story.append(lh.facts_table(list(sheet.shared), width, st))
-    story += [Spacer(1, 6), lh.para(texts.reply_note, st["small"])]
+        table = lh.facts_grid if len(sheet.shared) > SINGLE_COLUMN_MAX else lh.facts_table
+        story.append(table(list(sheet.shared), width, st))
+    story += [Spacer(1, 4), lh.para(texts.reply_note, st["small"])]
     story.append(
         lh.signature_block(
-            texts.referred_by, sheet.referred_by, texts.signature, texts.date, width, st
+            texts.referred_by,
+            sheet.referred_by,
+            texts.signature,
+            texts.date,
+            width,
+            st,
+            line_height=22,
         )
     )
-    slip = [Spacer(1, 8), lh.cut_line(texts.cut_here), *_slip(sheet, texts, width, st)]
+    slip = [Spacer(1, 4), lh.cut_line(texts.cut_here), *_slip(sheet, texts, width, st)]
     story.append(lh.at_bottom(slip))
     doc.build(story)
 
@@ -136,14 +148,15 @@ def _blocks(text: str) -> list[str]:
 def _code_and_facts(
     code: str, texts: ReferralTexts, facts: list[tuple[str, str]], width: float, st: dict[str, Any]
 ) -> Any:
-    """The code panel on the left; urgency and the reply-by date beside it."""
-    from reportlab.platypus import Table, TableStyle
+    """The code panel on the left; urgency, the reply-by date and the code's note beside it."""
+    from reportlab.platypus import Spacer, Table, TableStyle
 
-    panel = lh.code_panel(texts.code, code, st, font_size=24, qr_size=76)
+    note = st["small"]
+    panel = lh.code_panel(texts.code, code, st, font_size=22, qr_size=66)
     panel_width = panel._colWidths[0] + panel._colWidths[1]
     side = width - panel_width - 14
     table = Table(
-        [[[panel, lh.para(texts.code_note, st["small"])], lh.facts_table(facts, side, st)]],
+        [[panel, [lh.facts_table(facts, side, st), Spacer(1, 4), lh.para(texts.code_note, note)]]],
         colWidths=[panel_width + 14, side],
     )
     table.setStyle(
@@ -159,11 +172,11 @@ def _slip(
     from reportlab.platypus import Spacer, Table, TableStyle
 
     where = ", ".join(part for part in (sheet.committee_area, sheet.committee_contact) if part)
-    address = [lh.para(texts.slip_title, st["title"]), lh.para(texts.return_to, st["label"])]
+    address = [lh.para(texts.slip_title, st["slip"]), lh.para(texts.return_to, st["label"])]
     address.append(lh.para(sheet.committee, st["bold"]))
     if where:
         address.append(lh.para(where, st["body"]))
-    panel = lh.code_panel(texts.code, sheet.code, st, font_size=15, qr_size=56)
+    panel = lh.code_panel(texts.code, sheet.code, st, font_size=14, qr_size=48)
     head = Table([[address, panel]], colWidths=[width * 0.6, width * 0.4])
     head.setStyle(
         TableStyle(
@@ -207,7 +220,7 @@ def _fill_in(texts: ReferralTexts, width: float, st: dict[str, Any]) -> Any:
             [
                 ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                ("TOPPADDING", (0, 0), (-1, -1), 6),
+                ("TOPPADDING", (0, 0), (-1, -1), 4),
                 ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
                 ("SPAN", (3, 0), (4, 0)),
                 ("LINEBELOW", (1, 0), (1, 0), *line),

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from desktop.views.cases.cases_area import CasesArea
     from desktop.views.home.home_page import HomePage
     from desktop.views.referrals.board_page import ReferralBoardPage
+    from desktop.views.reports.reports_page import ReportsPage
 
 DEFAULT_AUTO_LOCK_MINUTES = 5
 
@@ -127,12 +128,13 @@ class MainWindow(QMainWindow):
 
             self.actors_page = ActorsPage(self._workspace, self)
             self._add_page(self.tr("Actors"), self.actors_page, "actors")
-        reports = self.tr("Reports")
-        sentence = self.tr(
-            "Here you will see totals for a month or a quarter and make the anonymous export "
-            "for your programme."
-        )
-        self._add_page(reports, PlaceholderPage(reports, sentence, self), "reports")
+        self.reports_page: ReportsPage | None = None
+        self._reports_read = False
+        if can(actor, "build_export_tables"):
+            from desktop.views.reports.reports_page import ReportsPage
+
+            self.reports_page = ReportsPage(self._workspace, self, autoload=False)
+            self._add_page(self.tr("Reports"), self.reports_page, "reports")
         if can(self._workspace.actor, "add_user"):
             from desktop.views.users.users_page import UsersPage
 
@@ -180,6 +182,9 @@ class MainWindow(QMainWindow):
             self.home_page.refresh()
         if self.referrals_page is not None and page is self.referrals_page:
             self.referrals_page.refresh()
+        if self.reports_page is not None and page is self.reports_page and not self._reports_read:
+            self._reports_read = True  # counted once; the page has its own Count again
+            self.reports_page.refresh()
 
     def open_case(self, dispute_id: int) -> None:
         """From home (or anywhere): the case, in the Cases area."""

@@ -12,8 +12,9 @@ import xml.etree.ElementTree as ET
 
 
 def forms(source: str) -> tuple[str, str]:
-    one = source.replace("(ies)", "y").replace("(s)", "")
-    many = source.replace("(ies)", "ies").replace("(s)", "s")
+    """("%n party(ies)" or "%n part(ies)") -> ("%n party", "%n parties")."""
+    one = source.replace("y(ies)", "y").replace("(ies)", "y").replace("(s)", "")
+    many = source.replace("y(ies)", "ies").replace("(ies)", "ies").replace("(s)", "s")
     return one, many
 
 

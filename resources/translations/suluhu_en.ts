@@ -2,6 +2,52 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
     <context>
+        <name>ActorImportDialog</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/actors/import_dialog.py" line="+141" />
+            <source>%n actor(s) in the file:</source>
+            <translation>
+                <numerusform>%n actor in the file:</numerusform>
+                <numerusform>%n actors in the file:</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+6" />
+            <source>Import %n actor(s)</source>
+            <translation>
+                <numerusform>Import %n actor</numerusform>
+                <numerusform>Import %n actors</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+17" />
+            <source>%n problem(s) in the file. Correct them in the file and choose it again; nothing is imported while there are problems.</source>
+            <translation>
+                <numerusform>%n problem in the file. Correct them in the file and choose it again; nothing is imported while there are problems.</numerusform>
+                <numerusform>%n problems in the file. Correct them in the file and choose it again; nothing is imported while there are problems.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ActorsPage</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/actors/actors_page.py" line="+301" />
+            <source>%n actor(s) imported.</source>
+            <translation>
+                <numerusform>%n actor imported.</numerusform>
+                <numerusform>%n actors imported.</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+2" />
+            <source>%n skipped (already in the directory).</source>
+            <translation>
+                <numerusform>%n skipped (already in the directory).</numerusform>
+                <numerusform>%n skipped (already in the directory).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>AgendaListModel</name>
         <message numerus="yes">
             <location filename="../../desktop/views/home/agenda_model.py" line="+63" />
@@ -23,7 +69,7 @@
     <context>
         <name>ImportPage</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/register_import/import_page.py" line="+54" />
+            <location filename="../../desktop/views/register_import/import_page.py" line="+77" />
             <source>Registering %n case(s) in one step…</source>
             <translation>
                 <numerusform>Registering %n case in one step…</numerusform>
@@ -31,11 +77,38 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+25" />
+            <location line="+40" />
+            <source>Registered %1 of %n case(s)…</source>
+            <translation>
+                <numerusform>Registered %1 of %n case…</numerusform>
+                <numerusform>Registered %1 of %n cases…</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+15" />
             <source>%n case(s) registered.</source>
             <translation>
                 <numerusform>%n case registered.</numerusform>
                 <numerusform>%n cases registered.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ListFilterBar</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/cases/list_filter_bar.py" line="+31" />
+            <source>%n statuses</source>
+            <translation>
+                <numerusform>%n status</numerusform>
+                <numerusform>%n statuses</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+7" />
+            <source>%n categories</source>
+            <translation>
+                <numerusform>%n category</numerusform>
+                <numerusform>%n categories</numerusform>
             </translation>
         </message>
     </context>
@@ -59,9 +132,28 @@
         </message>
     </context>
     <context>
+        <name>ProceedingsCounts</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/cases/proceedings_labels.py" line="+28" />
+            <source>%n mediator(s)</source>
+            <translation>
+                <numerusform>%n mediator</numerusform>
+                <numerusform>%n mediators</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+3" />
+            <source>%n party(ies) present</source>
+            <translation>
+                <numerusform>%n party present</numerusform>
+                <numerusform>%n parties present</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ReferralBoardModel</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/referrals/board_model.py" line="+208" />
+            <location filename="../../desktop/views/referrals/board_model.py" line="+246" />
             <source>Feedback was due %n day(s) ago.</source>
             <translation>
                 <numerusform>Feedback was due %n day ago.</numerusform>
@@ -72,7 +164,7 @@
     <context>
         <name>ReferralBoardPage</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/referrals/board_page.py" line="+223" />
+            <location filename="../../desktop/views/referrals/board_page.py" line="+241" />
             <source>%n open referral(s) shown, oldest first.</source>
             <translation>
                 <numerusform>%n open referral shown, oldest first.</numerusform>
@@ -81,9 +173,20 @@
         </message>
     </context>
     <context>
+        <name>ReportCounts</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/reports/summary_words.py" line="+25" />
+            <source>%n case(s) of this period are left out because a party did not agree to be counted (this number is not exported).</source>
+            <translation>
+                <numerusform>%n case of this period are left out because a party did not agree to be counted (this number is not exported).</numerusform>
+                <numerusform>%n cases of this period are left out because a party did not agree to be counted (this number is not exported).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsPage</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/settings/settings_page.py" line="+148" />
+            <location filename="../../desktop/views/settings/settings_page.py" line="+189" />
             <source>Saved: Suluhu locks after %n idle minute(s).</source>
             <translation>
                 <numerusform>Saved: Suluhu locks after %n idle minute.</numerusform>
@@ -91,7 +194,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location line="+23" />
+            <location line="+53" />
             <source>%n case(s) imported from the register.</source>
             <translation>
                 <numerusform>%n case imported from the register.</numerusform>

@@ -20,7 +20,13 @@ from sqlalchemy import (
 )
 
 from desktop.domain.model.case_list import CaseScope
-from desktop.domain.model.referral_board import BoardCounts, BoardFilter, BoardRow, ReferralFact
+from desktop.domain.model.referral_board import (
+    BoardCounts,
+    BoardFilter,
+    BoardLine,
+    BoardRow,
+    ReferralFact,
+)
 from desktop.domain.model.referrals import (
     Consent,
     ConsentMethod,
@@ -298,7 +304,24 @@ class SqlReferralRepository(Repo):
         return [self._referral(row, bool(row.restricted)) for row in self._conn.execute(query)]
 
     def board(self, board_filter: BoardFilter, scope: CaseScope) -> list[BoardRow]:
-        return _board_rows(self._conn.execute(board_statement(board_filter, scope)).all())
+        # The DBAPI's tuples (no SQLAlchemy Row for each: the columns need no processing),
+        # fetched with the garbage collector paused as _board_rows pauses it.
+        result = self._conn.execute(board_statement(board_filter, scope))
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return _board_rows(result.cursor.fetchall())
+        finally:
+            if collecting:
+                gc.enable()
+            result.close()
+
+    def board_lines(
+        self, board_filter: BoardFilter, scope: CaseScope, today: date
+    ) -> list[BoardLine]:
+        from storage.repositories.board_lines import read_board_lines
+
+        return read_board_lines(self._conn, board_filter, scope, today)
 
     def board_counts(self, today: date, scope: CaseScope) -> BoardCounts:
         out = r.c.direction == Direction.OUT.value

@@ -159,6 +159,9 @@ def main() -> int:
         from tests.bench.board_paint import board_paint
 
         results.extend(board_paint(board_folder))
+        from tests.bench.export import export_bench  # last: it sets the cadence to quarters
+
+        results.extend(export_bench(folder, scratch))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     for row in results:

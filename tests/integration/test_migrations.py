@@ -65,7 +65,7 @@ def test_fresh_database_needs_upgrade(engine: Engine) -> None:
 
 def test_upgrade_creates_the_schema_of_tables_metadata(engine: Engine) -> None:
     schema.upgrade(engine)
-    assert schema.current_revision(engine) == schema.head_revision() == "0006"
+    assert schema.current_revision(engine) == schema.head_revision() == "0007"
     assert not schema.needs_upgrade(engine)
     with engine.connect() as conn:
         names = table_names(conn)
@@ -134,7 +134,7 @@ def test_upgrade_twice_is_a_no_op(engine: Engine) -> None:
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT type, name, sql FROM sqlite_master").all() == before
         assert conn.execute(text("SELECT name FROM committee")).scalar_one() == "Kibera"
-    assert schema.current_revision(engine) == "0006"
+    assert schema.current_revision(engine) == "0007"
 
 
 def test_a_failing_migration_leaves_nothing_behind(engine: Engine, tmp_path: Path) -> None:

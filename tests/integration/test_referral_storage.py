@@ -354,3 +354,44 @@ def test_facts_over_a_period(committee: Committee, board: dict[str, int]) -> Non
     kinds = {f.actor_kind for f in facts}
     assert kinds == {"police", "legal_aid"}
     assert all(isinstance(f, ReferralFact) and f.feedback_on is None for f in facts)
+
+
+def test_the_board_lines_are_the_board_rows_grouped(
+    committee: Committee, board: dict[str, int]
+) -> None:
+    from desktop.domain.model.referral_board import (
+        BOARD_GROUP_ORDER,
+        BoardGroup,
+        board_line,
+        board_row_of,
+    )
+
+    # 1 Feb: "restricted" and "sent" are overdue (due 24 Jan), "acknowledged" (due 1 Mar) is
+    # not; "accepted_in" is incoming. Each group keeps the oldest sent first.
+    today = date(2026, 2, 1)
+    for opened, scope in (
+        (committee.admin, CaseScope(all_restricted=True)),
+        (committee.member, CaseScope()),
+    ):
+        for board_filter in (BoardFilter(), BoardFilter(actor_id=board["second_actor"])):
+            with opened.unit_of_work() as uow:
+                rows = uow.referrals.board(board_filter, scope)
+                lines = uow.referrals.board_lines(board_filter, scope, today)
+            expected = sorted((board_line(row, today) for row in rows), key=lambda x: x[0])
+            assert lines == expected and [board_row_of(line) for line in lines] == [
+                board_row_of(line) for line in expected
+            ]
+    with committee.admin.unit_of_work() as uow:
+        lines = uow.referrals.board_lines(BoardFilter(), CaseScope(all_restricted=True), today)
+    order = ["restricted", "sent", "acknowledged", "accepted_in"]
+    assert [line[1] for line in lines] == [board[name] for name in order]
+    groups = [BOARD_GROUP_ORDER[line[0]] for line in lines]
+    assert groups == [
+        BoardGroup.OVERDUE,
+        BoardGroup.OVERDUE,
+        BoardGroup.AWAITING_OUTCOME,
+        BoardGroup.OWED_BY_US,
+    ]
+    with committee.member.unit_of_work() as uow:
+        member_lines = uow.referrals.board_lines(BoardFilter(), CaseScope(), today)
+    assert board["restricted"] not in [line[1] for line in member_lines]

@@ -5,18 +5,38 @@ or narrative."""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+from collections.abc import Iterator
 from datetime import date, datetime
+from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
+from desktop.demo import demo_actors, demo_users, generate_cases
+from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Channel, Displacement, Party, PartyRole, Sex, Status
-from desktop.domain.model.export_tables import Cadence, Compliance, Period, ResolutionBand, ViewFact
+from desktop.domain.model.export_tables import (
+    Cadence,
+    Compliance,
+    Period,
+    PeriodKind,
+    ResolutionBand,
+    Table,
+    ViewFact,
+)
 from desktop.domain.model.proceedings import Answer, FollowUpResult, PartyView
 from desktop.domain.model.referrals import Direction, JusticeActor, ReferralStatus
 from desktop.domain.model.users import Actor, Role, User
 from desktop.domain.services import actors, agreements, case_status, exports, referrals
 from desktop.domain.services.disputes import RegisterDispute, register_dispute
 from desktop.domain.services.outcomes import CloseCase, close_case
+from desktop.domain.taxonomy import default_taxonomy
+from storage import schema
+from storage.bulk import BulkLoader
+from storage.engine import open_engine
 from storage.open_workspace import SqlOpenWorkspace
 from storage.sealing import Sealer
 from storage.unit_of_work import SqlUnitOfWork
@@ -164,6 +184,15 @@ def test_the_facts_of_a_month_need_no_restricted_key(book: Book) -> None:
     ]
     with SqlUnitOfWork(engine, Sealer(None)) as uow:
         january = uow.reporting.case_facts(date(2026, 1, 1), date(2026, 1, 31))
+        counted = uow.reporting.case_counts(FEB.first, FEB.last, exports.CASE_TABLES)
+    # counted in the database: the same as counting the facts, the refused case left out
+    assert counted == exports.counts_of_facts(facts, exports.CASE_TABLES)
+    assert counted.not_consented == 1
+    assert counted.tables["received_by_category"] == {("gbv",): 1}
+    assert counted.tables["views_fair_process_by_sex"] == {
+        ("female", "yes"): 1,
+        ("male", "not_asked"): 1,
+    }
     assert [(f.category, f.received_in, f.closed_in) for f in january] == [
         ("debt", Period.month(2026, 1), None)
     ]
@@ -185,3 +214,118 @@ def test_the_built_tables_hold_none_of_the_workspaces_secrets(book: Book) -> Non
     # two cases counted in the quarter, too few: nothing about them is published
     assert export.table("received_by_category").withheld
     assert export.not_consented == 1
+
+
+# -- golden: the export of a seeded demo, recorded before the query was made fast ---------------
+
+GOLDEN = Path(__file__).with_name("golden") / "export_tables_seed7.json"
+GOLDEN_TODAY = date(2026, 3, 10)
+GOLDEN_CASES = 1500
+GOLDEN_PERIODS = (
+    *(Period.month(2025, m) for m in (6, 11, 12)),
+    Period.month(2026, 1),
+    Period.month(2026, 2),
+    Period.quarter(2025, 3),
+    Period.quarter(2025, 4),
+    Period.quarter(2026, 1),  # not ended on GOLDEN_TODAY: the facts only
+)
+
+
+def _digest(value: object) -> str:
+    text = json.dumps(value, sort_keys=True, separators=(",", ":"), default=str)
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
+def _table_record(table: Table) -> dict[str, object]:
+    """A table as plain data: every shown value, cell, total and combined code, in order."""
+    return {
+        "values": table.values,
+        "cells": [[list(k), str(v)] for k, v in table.cells.items()],
+        "rows": [[k, str(v)] for k, v in table.row_totals.items()],
+        "columns": [[k, str(v)] for k, v in table.column_totals.items()],
+        "total": str(table.total),
+        "threshold": table.threshold,
+        "combined": table.combined,
+    }
+
+
+def _fact_digests(uow: SqlUnitOfWork, period: Period) -> dict[str, str]:
+    facts = sorted(repr(f) for f in uow.reporting.case_facts(period.first, period.last))
+    referrals = sorted(repr(r) for r in uow.reporting.referral_facts(period.first, period.last))
+    return {"case_facts": _digest(facts), "referral_facts": _digest(referrals)}
+
+
+def _golden_record(engine: Engine) -> dict[str, object]:
+    """period -> digests of the facts and, for an ended period, of each table (with its total
+    in clear, to say where a difference is)."""
+    taxonomy = default_taxonomy()
+    clock = FixedClock(datetime.combine(GOLDEN_TODAY, datetime.min.time()))
+    officer = Actor(1, "officer", Role.PROGRAMME_OFFICER)
+    record: dict[str, object] = {}
+    for period in GOLDEN_PERIODS:
+        with SqlUnitOfWork(engine, Sealer(None)) as uow:
+            entry: dict[str, object] = {**_fact_digests(uow, period)}
+        if period.last < GOLDEN_TODAY:
+            cadence = Cadence.MONTHLY if period.kind is PeriodKind.MONTH else Cadence.QUARTERLY
+            built = exports.build_export_tables(
+                SqlUnitOfWork(engine, Sealer(None)), officer, clock, taxonomy, period,
+                cadence=cadence,
+            )  # fmt: skip
+            entry["not_consented"] = built.not_consented
+            entry["tables"] = {
+                t.name: [str(t.total), _digest(_table_record(t))] for t in built.tables
+            }
+        record[period.label] = entry
+    return record
+
+
+@pytest.fixture(scope="module")
+def seeded_demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    """GOLDEN_CASES demo cases (seed 7) received over the three years up to GOLDEN_TODAY."""
+    taxonomy = default_taxonomy()
+    key = os.urandom(32)
+    engine = open_engine(tmp_path_factory.mktemp("golden") / "db", os.urandom(32), create=True)
+    schema.upgrade(engine)
+    with SqlUnitOfWork(engine, Sealer(key)) as work:
+        users = [(work.users.add(user), user.restricted_access) for user in demo_users()]
+        actor_ids = [work.actors.add(a) for a in demo_actors(7, taxonomy)]
+        work.commit()
+    records = generate_cases(
+        GOLDEN_CASES, 7, taxonomy, Committee("Golden Committee", "GLD", "Testland > Ward"),
+        [u for u, _ in users], actor_ids, GOLDEN_TODAY,
+        restricted_member_ids=[u for u, restricted in users if restricted],
+    )  # fmt: skip
+    BulkLoader(engine, Sealer(key)).load(records)
+    yield engine
+    engine.dispose()
+
+
+def test_the_cases_counted_in_the_database_are_the_counted_facts(seeded_demo: Engine) -> None:
+    """case_counts (one SQL statement) against counting case_facts (one fact per case) in
+    Python, table by table, for every golden period."""
+    for period in GOLDEN_PERIODS:
+        with SqlUnitOfWork(seeded_demo, Sealer(None)) as uow:
+            facts = uow.reporting.case_facts(period.first, period.last)
+            counted = uow.reporting.case_counts(period.first, period.last, exports.CASE_TABLES)
+        expected = exports.counts_of_facts(facts, exports.CASE_TABLES)
+        assert counted.not_consented == expected.not_consented > 0, period
+        for name in exports.CASE_TABLES:
+            assert dict(counted.tables[name]) == dict(expected.tables[name]), (period, name)
+        assert sum(counted.tables["views_fair_process_by_sex"].values()) > 0
+
+
+def test_the_export_of_a_seeded_demo_matches_the_golden_record(seeded_demo: Engine) -> None:
+    """Every fact and every published table of eight periods is what the straightforward
+    per-case query (before it was made fast) produced. SULUHU_REGOLD=1 rewrites the record
+    (only when the demo generator or the taxonomy changed on purpose)."""
+    found = _golden_record(seeded_demo)
+    if os.environ.get("SULUHU_REGOLD") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(found, indent=1, sort_keys=True) + "\n")
+    expected = json.loads(GOLDEN.read_text())
+    assert list(found) == sorted(expected, key=list(found).index)
+    for label, entry in expected.items():
+        assert found[label] == entry, label
+    # the record is not trivial: tables with published counts and with suppressed cells
+    totals = [t for e in expected.values() for t, _ in e.get("tables", {}).values()]
+    assert any(t not in ("0", "x") for t in totals) and "x" in totals

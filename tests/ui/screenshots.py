@@ -338,6 +338,9 @@ def main(argv: list[str]) -> int:
         sign_in_screens(outdir, suffix)
         main_window_screens(outdir, suffix)
         casebook_screens(demo, outdir, suffix)
+        from tests.ui.referral_screenshots import referral_screens
+
+        referral_screens(demo, outdir, suffix)
     print(f"{len(list(outdir.glob('*.png')))} screenshots in {outdir}")
     return 0
 

@@ -216,7 +216,7 @@ def test_import_the_starter_list_then_again_skips_everything(
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert len(names(page)) == rows and len(_stored(opened)) == rows
     assert page.message.text() == (
-        f"{rows - 1} actor(s) imported; 1 already in the directory were skipped."
+        f"{rows - 1} actor(s) imported. 1 skipped (already in the directory)."
     )
     again = ActorImportDialog(opened, page)
     qtbot.addWidget(again)

@@ -3,11 +3,16 @@ the board is read when shown, and "Refer to another actor" opens the case's refe
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from pytestqt.qtbot import QtBot
 
+from desktop.domain.model.users import Role, User
 from desktop.views.main_window import MainWindow
 from tests.ui.board_setup import Board
 from tests.ui.board_setup import board as board  # noqa: F401  (the fixture)
+
+OFFICER_PASSPHRASE = "a river runs past the hill"
 
 
 def _window(qtbot: QtBot, b: Board) -> MainWindow:
@@ -49,3 +54,26 @@ def test_home_opens_the_board(qtbot: QtBot, board: Board) -> None:
     assert window.pages.currentWidget() is window.referrals_page
     assert window.actors_page is not None
     assert window.page_keys()[:4] == ["home", "cases", "referrals", "actors"]
+
+
+def test_a_programme_officer_gets_the_directory_and_reports_but_no_cases(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from tests.support import ADMIN, ADMIN_PASSPHRASE, create_workspace
+
+    workspace = create_workspace(tmp_path / "ws")[0]
+    admin = workspace.sign_in(ADMIN, ADMIN_PASSPHRASE)
+    try:
+        admin.add_user(User("grace", "Grace Officer", Role.PROGRAMME_OFFICER), OFFICER_PASSPHRASE)
+    finally:
+        admin.close()
+    officer = workspace.sign_in("grace", OFFICER_PASSPHRASE)
+    try:
+        window = MainWindow(officer)
+        qtbot.addWidget(window)
+        assert window.page_keys() == ["home", "actors", "reports"]
+        assert window.referrals_page is None and window.cases_area is None
+        assert window.reports_page is not None
+        window.close()
+    finally:
+        officer.close()

@@ -249,3 +249,48 @@ def test_the_letter_holds_the_code_and_only_the_shared_values(
     with desk.admin.unit_of_work() as uow:
         assert "print_referral_letter" in [entry.action for entry in uow.audit.all()]
     qtbot.waitUntil(section.is_loaded, timeout=WAIT)
+
+
+def test_a_draft_is_reopened_with_its_values_changed_and_sent(qtbot: QtBot, desk: Desk) -> None:
+    dialog = _dialog(qtbot, desk.admin, desk.dispute_id)
+    _fill(qtbot, dialog, desk.actor_id, "Boundary needs a surveyor's ruling.")
+    _tick(qtbot, dialog, desk.complainant, "name")
+    party = dialog.share.party_boxes[desk.complainant]
+    _click(qtbot, party.consent_row.given)
+    with qtbot.waitSignal(dialog.saved, timeout=WAIT):
+        dialog.submit(False)
+    [draft] = _referrals(desk.admin, desk.dispute_id)
+    assert draft.status is ReferralStatus.DRAFT
+
+    section = CaseReferralsSection(desk.admin, desk.dispute_id)
+    qtbot.addWidget(section)
+    section.show()
+    qtbot.waitUntil(section.is_loaded, timeout=WAIT)
+    assert draft.id is not None
+    section.select(draft.id)
+    assert section.edit_button.isEnabled()
+    edit = section.edit_draft()
+    assert isinstance(edit, ReferDialog)
+    qtbot.addWidget(edit)
+    qtbot.waitUntil(edit.is_loaded, timeout=WAIT)
+    assert edit.windowTitle() == "Edit the draft referral"
+    chosen = edit.chosen_actor()
+    assert chosen is not None and chosen.id == desk.actor_id
+    assert edit.reason_edit.toPlainText() == "Boundary needs a surveyor's ruling."
+    shown = edit.share.party_boxes[desk.complainant]
+    assert shown.consent_row.consent() is not None and not shown.missing.isVisible()
+    assert set(edit.share.shared_fields()) == set(draft.shared_fields)
+    edit.reason_edit.setPlainText("A surveyor's ruling, and advice on the title deed.")
+    _tick(qtbot, edit, desk.complainant, "phone")
+    with qtbot.waitSignal(edit.saved, timeout=WAIT):
+        edit.submit(True)
+    [sent] = _referrals(desk.admin, desk.dispute_id)
+    assert sent.id == draft.id and sent.status is ReferralStatus.SENT
+    assert sent.reason == "A surveyor's ruling, and advice on the title deed."
+    assert set(sent.shared_fields) == {
+        "case.category",
+        party_field(desk.complainant, "name"),
+        party_field(desk.complainant, "phone"),
+    }
+    assert [c.party_id for c in sent.consents] == [desk.complainant]
+    qtbot.waitUntil(lambda: not section.edit_button.isEnabled(), timeout=WAIT)

@@ -229,3 +229,37 @@ def test_home_shows_the_counts_and_the_overdue_referrals_and_opens_the_board(
     assert [(i.dispute_id, i.days) for i in late] == [(cases.overdue, 7)]
     with qtbot.waitSignal(home.show_referrals):
         counts.open_button.click()
+
+
+def test_the_model_over_the_lines_passes_the_model_tester_and_sorts_inside_groups(
+    qtmodeltester: Any, board: Board
+) -> None:
+    _fill(board)
+    from desktop.domain.services import referral_board
+
+    o = board.opened
+    lines = referral_board.referral_board_lines(o.unit_of_work(), o.actor, o.clock)
+    model = ReferralBoardModel()
+    model.set_lines(lines, board.clock.today())
+    qtmodeltester.check(model)
+    assert model.counts() == {
+        BoardGroup.OVERDUE: 1,
+        BoardGroup.AWAITING_ACKNOWLEDGEMENT: 1,
+        BoardGroup.AWAITING_OUTCOME: 1,
+        BoardGroup.OWED_BY_US: 1,
+    }
+    model.sort(Column.GROUP, Qt.SortOrder.DescendingOrder)
+    assert model.group_at(0) is BoardGroup.OWED_BY_US
+    model.sort(-1)
+    assert [model.group_at(r) for r in range(4)] == [
+        BoardGroup.OVERDUE,
+        BoardGroup.AWAITING_ACKNOWLEDGEMENT,
+        BoardGroup.AWAITING_OUTCOME,
+        BoardGroup.OWED_BY_US,
+    ]
+    assert lines[0][0] == 0  # the lines as they came are never sorted in place
+    model.set_group(BoardGroup.AWAITING_OUTCOME)
+    [row] = [model.board_row(r) for r in range(model.rowCount())]
+    assert row is not None and row.status is ReferralStatus.ACKNOWLEDGED
+    assert model.data(model.index(0, Column.AGE)) == "10"
+    qtmodeltester.check(model)

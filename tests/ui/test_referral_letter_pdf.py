@@ -214,3 +214,35 @@ def test_a_failed_write_leaves_the_old_file_and_no_temp(
 def test_the_code_is_not_hidden_in_an_image(tmp_path: Path) -> None:
     raw = write_referral_letter(tmp_path / "r.pdf", _sheet(), compress=False).read_bytes()
     assert re.search(rb"\(7K2Q-DM0X\) Tj", raw)  # selectable text, not only the QR
+
+
+TEN_DETAILS = SHARED + (
+    ("Received on", "3 November 2026"),
+    ("Risk", "Threats of violence, Weapons"),
+    ("Complainant\u00a0(party\u00a01): Sex", "Female"),
+    ("Complainant\u00a0(party\u00a01): Age", "25 to 34"),
+    ("Respondent\u00a0(party\u00a02): Village", "Laini Saba, Kibera"),
+)
+LONG_REASON = (
+    "The complainant reports repeated threats from a neighbour after a quarrel over the boundary "
+    "of their plots. Last week the neighbour damaged the fence and said he would come back at "
+    "night. The committee cannot mediate a matter of violence and asks the desk to advise the "
+    "complainant on protection and to record the threats. The complainant agreed to this "
+    "referral and to the details below being shared. She can be reached on the phone number "
+    "given; she prefers calls after five in the evening. Please tell us what you decide, so "
+    "that we can follow up with her and with the family of the respondent next week."
+)
+
+
+@needs_pdftoppm
+def test_ten_details_and_a_long_reason_fit_one_page_with_the_slip(tmp_path: Path) -> None:
+    assert len(TEN_DETAILS) == 10 and len(LONG_REASON) >= 600
+    sheet = _sheet(reason=LONG_REASON, shared=TEN_DETAILS)
+    path = write_referral_letter(tmp_path / "ten.pdf", sheet)
+    [text] = page_texts(path)
+    for label, value in TEN_DETAILS:
+        assert " ".join(f"{label} {value}".split()) in " ".join(text.split())
+    assert ReferralTexts().cut_here in text and ReferralTexts().officer in text
+    found = qr_codes(path, tmp_path)
+    assert [(page, code) for page, code, _ in found] == [(1, CODE), (1, CODE)]
+    assert found[-1][2] > 0.6  # the slip's QR, at the foot of the same page

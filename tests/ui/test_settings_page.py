@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,34 @@ def test_a_programme_officer_has_no_settings_page(qtbot: QtBot, workspace) -> No
     assert window.settings_page is None and "settings" not in window.page_keys()
     window.close()
     opened.close()
+
+
+def test_an_administrator_sets_the_contact_printed_on_referral_letters(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from pypdf import PdfReader
+
+    from desktop.views.referrals.letter_print import letter_words, write_referral_pdf
+    from desktop.views.settings.settings_page import SettingsPage
+    from tests.ui.board_setup import START, Board
+    from tests.unit.fakes import FixedClock
+
+    created, _ = create_workspace(tmp_path / "ws")
+    clock = FixedClock(datetime(START.year, START.month, START.day, 9, 30))
+    created.clock = clock
+    board = Board(created.sign_in(ADMIN, ADMIN_PASSPHRASE), clock)
+    page = SettingsPage(board.opened, 5)
+    qtbot.addWidget(page)
+    assert not page.contact.isHidden() and page.contact.text() == ""
+    page.contact.setText("  0712 000 111, Chief's camp  ")
+    page.save_contact()
+    qtbot.waitUntil(lambda: page.contact_button.isEnabled(), timeout=10_000)
+    assert page.contact.text() == "0712 000 111, Chief's camp"
+    assert board.opened.committee().contact == "0712 000 111, Chief's camp"
+    dispute_id, _number = board.case()
+    referral = board.refer(dispute_id, board.police, due_in=7)
+    assert referral.id is not None
+    target = write_referral_pdf(board.opened, referral.id, tmp_path / "r.pdf", letter_words())
+    text = " ".join(" ".join(p.extract_text().split()) for p in PdfReader(target).pages)
+    assert text.count("0712 000 111, Chief's camp") >= 2  # the letterhead and the slip
+    board.opened.close()

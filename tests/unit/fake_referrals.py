@@ -12,8 +12,10 @@ from desktop.domain.model.referral_board import (
     BoardCounts,
     BoardFilter,
     BoardGroup,
+    BoardLine,
     BoardRow,
     ReferralFact,
+    board_line,
 )
 from desktop.domain.model.referrals import OPEN_STATUSES, Direction, Referral
 from tests.unit.fake_case_list import _admits
@@ -68,6 +70,13 @@ def board(state: State, board_filter: BoardFilter, scope: CaseScope) -> list[Boa
             )
         )
     return sorted(rows, key=lambda r: (r.sent_on or date.max, r.referral_id))
+
+
+def board_lines(
+    state: State, board_filter: BoardFilter, scope: CaseScope, today: date
+) -> list[BoardLine]:
+    lines = [board_line(row, today) for row in board(state, board_filter, scope)]
+    return sorted(lines, key=lambda line: line[0])  # stable: oldest sent first in each group
 
 
 def board_counts(state: State, today: date, scope: CaseScope) -> BoardCounts:

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
 from typing import TYPE_CHECKING
 
 from desktop.domain.model.dispute import Displacement, Dispute, Party, PartyRole, Sex, Status
 from desktop.domain.model.export_tables import (
     UNKNOWN,
+    CaseCounts,
     CaseFact,
     Compliance,
     Period,
+    Population,
     ResolutionBand,
     ViewFact,
 )
@@ -104,6 +107,13 @@ class FakeReportingQueries:
                 )
             )
         return facts
+
+    def case_counts(
+        self, first: date, last: date, tables: Mapping[str, tuple[Population, tuple[str, ...]]]
+    ) -> CaseCounts:
+        from desktop.domain.services.exports import counts_of_facts
+
+        return counts_of_facts(self.case_facts(first, last), tables)
 
     def referral_facts(self, first: date, last: date) -> list[ReferralFact]:
         result = []

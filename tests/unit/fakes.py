@@ -24,8 +24,15 @@ from desktop.domain.model.case_list import CaseScope
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.dispute import Dispute
 from desktop.domain.model.drafts import Draft
+from desktop.domain.model.export_log import ExportLogEntry
 from desktop.domain.model.proceedings import Agreement, FollowUp, Hearing, Outcome
-from desktop.domain.model.referral_board import BoardCounts, BoardFilter, BoardRow, ReferralFact
+from desktop.domain.model.referral_board import (
+    BoardCounts,
+    BoardFilter,
+    BoardLine,
+    BoardRow,
+    ReferralFact,
+)
 from desktop.domain.model.referrals import JusticeActor, Referral
 from desktop.domain.model.users import User
 
@@ -62,6 +69,8 @@ class State:
     audit: list[AuditEvent] = field(default_factory=list)
     approvals: dict[int, ApprovalRequest] = field(default_factory=dict)
     drafts: dict[tuple[str, str], Draft] = field(default_factory=dict)  # by (username, kind)
+    export_log: list[ExportLogEntry] = field(default_factory=list)
+    signing_key: bytes | None = None  # raw Ed25519 private key, made on first use
     last_id: int = 0
 
     def new_id(self) -> int:
@@ -236,6 +245,13 @@ class FakeReferralRepository(_Repository):
 
         return fake_referrals.board(self._s, board_filter, scope)
 
+    def board_lines(
+        self, board_filter: BoardFilter, scope: CaseScope, today: date
+    ) -> list[BoardLine]:
+        from tests.unit import fake_referrals
+
+        return fake_referrals.board_lines(self._s, board_filter, scope, today)
+
     def board_counts(self, today: date, scope: CaseScope) -> BoardCounts:
         from tests.unit import fake_referrals
 
@@ -344,6 +360,14 @@ def _fake_reporting(uow: FakeUnitOfWork) -> ports.ReportingQueries:
     return FakeReportingQueries(uow)
 
 
+def _fake_exports(
+    uow: FakeUnitOfWork,
+) -> tuple[ports.SigningKeyStore, ports.ExportLogRepository]:
+    from tests.unit.fake_exports import FakeExportLogRepository, FakeSigningKeyStore
+
+    return FakeSigningKeyStore(uow), FakeExportLogRepository(uow)
+
+
 def _fake_agenda(uow: FakeUnitOfWork) -> ports.AgendaQueries:
     from tests.unit.fake_agenda import FakeAgendaQueries  # its own module, to keep this one small
 
@@ -371,6 +395,8 @@ class FakeUnitOfWork:
         self.case_list: ports.CaseListRepository = _fake_case_list(self)
         self.drafts: ports.DraftRepository = FakeDraftRepository(self)
         self.approvals: ports.ApprovalRepository = FakeApprovalRepository(self)
+        self.signing_key: ports.SigningKeyStore = _fake_exports(self)[0]
+        self.export_log: ports.ExportLogRepository = _fake_exports(self)[1]
 
     def working(self) -> State:
         if self._working is None:

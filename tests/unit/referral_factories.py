@@ -9,7 +9,13 @@ from desktop.domain.model.dispute import Channel, Party, PartyRole
 from desktop.domain.model.referral_board import BoardFilter
 from desktop.domain.model.referrals import ReferralStatus
 from desktop.domain.model.users import Actor
-from desktop.domain.services import outcomes, referral_board, referral_letters, referrals
+from desktop.domain.services import (
+    outcomes,
+    referral_board,
+    referral_drafts,
+    referral_letters,
+    referrals,
+)
 from tests.unit.world import World
 
 Call = Callable[[Actor], object]
@@ -53,6 +59,13 @@ def _send(w: World) -> Call:
     return lambda a: referrals.send_referral(w.uow, a, w.clock, w.taxonomy, referral_id)
 
 
+def _update_draft(w: World) -> Call:
+    referral_id = _referral(w, send=False)
+    actor_id = w.uow.committed.referrals[referral_id].actor_id
+    cmd = referral_drafts.UpdateDraft(referral_id, actor_id, "Needs legal advice now.")
+    return lambda a: referral_drafts.update_draft_referral(w.uow, a, w.clock, w.taxonomy, cmd)
+
+
 def _feedback(w: World) -> Call:
     cmd = referrals.RecordFeedback(_referral(w), ReferralStatus.ACKNOWLEDGED)
     return lambda a: referrals.record_referral_feedback(w.uow, a, w.clock, cmd)
@@ -93,6 +106,11 @@ def _board(w: World) -> Call:
     return lambda a: referral_board.referral_board(w.uow, a, BoardFilter())
 
 
+def _board_lines(w: World) -> Call:
+    _referral(w)
+    return lambda a: referral_board.referral_board_lines(w.uow, a, w.clock, BoardFilter())
+
+
 def _counts(w: World) -> Call:
     _referral(w)
     return lambda a: referral_board.referral_counts(w.uow, a, w.clock)
@@ -114,12 +132,14 @@ REFERRAL_FACTORIES: dict[str, Callable[[World], Call]] = {
     "refer_case": _refer_case,
     "override_referral_consent": _override_consent,
     "send_referral": _send,
+    "update_draft_referral": _update_draft,
     "record_referral_feedback": _feedback,
     "withdraw_referral": _withdraw,
     "find_referral": _find,
     "referral_letter": _letter,
     "report_back": _report_back,
     "referral_board": _board,
+    "referral_board_lines": _board_lines,
     "referral_counts": _counts,
     "case_referrals": _pathway,
     "referral_figures": _figures,
@@ -130,12 +150,14 @@ REFERRAL_EXPECTED = {
         [
             "refer_case",
             "send_referral",
+            "update_draft_referral",
             "record_referral_feedback",
             "withdraw_referral",
             "find_referral",
             "referral_letter",
             "report_back",
             "referral_board",
+            "referral_board_lines",
             "referral_counts",
             "case_referrals",
         ],

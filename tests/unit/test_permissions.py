@@ -38,6 +38,7 @@ from desktop.domain.services.permissions import (
     WORKSPACE_CAPABILITIES,
 )
 from tests.unit.export_factories import EXPORT_EXPECTED, EXPORT_FACTORIES
+from tests.unit.export_log_factories import EXPORT_LOG_EXPECTED, EXPORT_LOG_FACTORIES
 from tests.unit.referral_factories import REFERRAL_EXPECTED, REFERRAL_FACTORIES
 from tests.unit.world import World, make_world
 
@@ -414,6 +415,7 @@ FACTORIES: dict[str, Callable[[World], Call]] = {
     "read_audit_log": _read_audit_log,
     **REFERRAL_FACTORIES,
     **EXPORT_FACTORIES,
+    **EXPORT_LOG_FACTORIES,
 }
 
 ROLE_USERS = {
@@ -550,6 +552,7 @@ EXPECTED = {
     **{"get_agenda": _CASEWORK, "read_audit_log": _ADMIN},
     **REFERRAL_EXPECTED,
     **EXPORT_EXPECTED,
+    **EXPORT_LOG_EXPECTED,
 }
 _LETTERS = {
     Role.ADMINISTRATOR: "A",

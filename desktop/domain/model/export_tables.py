@@ -346,3 +346,14 @@ def current_exports(log: Iterable[ExportRecord]) -> dict[Period, tuple[str, int]
             if unit not in current or seq > current[unit][1]:
                 current[unit] = (record.export_id, seq)
     return current
+
+
+@dataclass(frozen=True)
+class CaseCounts:
+    """A period's cases already counted, as the reporting query gives them (the fast form of
+    its :class:`CaseFact` list, docs/exports.md): per table, how many cases (or party views)
+    hold each tuple of codes, as read (before the taxonomy's fallback for codes it no longer
+    has); and how many cases of the period were left out because a party did not consent."""
+
+    tables: Mapping[str, Mapping[tuple[str, ...], int]]
+    not_consented: int = 0

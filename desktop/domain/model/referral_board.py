@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Final
 
 from desktop.domain.model.referrals import (
     Direction,
@@ -56,6 +57,86 @@ class BoardRow:
         if self.status is ReferralStatus.SENT:
             return BoardGroup.AWAITING_ACKNOWLEDGEMENT
         return BoardGroup.AWAITING_OUTCOME
+
+
+# The order the board shows its groups in (what needs a call first); a BoardLine holds its
+# group as the index in this order.
+BOARD_GROUP_ORDER: tuple[BoardGroup, ...] = (
+    BoardGroup.OVERDUE,
+    BoardGroup.AWAITING_ACKNOWLEDGEMENT,
+    BoardGroup.AWAITING_OUTCOME,
+    BoardGroup.OWED_BY_US,
+)
+
+# A board row as a plain tuple, for the board page, which shows tens of thousands of them
+# without building an object for each: the fields of BoardRow in order, after the rank of the
+# row's group in BOARD_GROUP_ORDER, with enums as their values and dates as ISO strings
+# ("2026-03-02"); ``code`` is "" for none. Index a line with Line.
+BoardLine = tuple[
+    int, int, int, str, str, str, str, str, int, str, str, str, str | None, str | None, int | None
+]
+
+
+class Line:
+    """Where each field sits in a BoardLine (Final ints: a type checker knows each field's type)."""
+
+    RANK: Final = 0
+    REFERRAL_ID: Final = 1
+    DISPUTE_ID: Final = 2
+    NUMBER: Final = 3
+    CODE: Final = 4
+    DIRECTION: Final = 5
+    STATUS: Final = 6
+    URGENCY: Final = 7
+    ACTOR_ID: Final = 8
+    ACTOR_NAME: Final = 9
+    ACTOR_KIND: Final = 10
+    ACTOR_PHONE: Final = 11
+    SENT_ON: Final = 12
+    DUE_ON: Final = 13
+    CREATED_BY: Final = 14
+
+
+def board_line(row: BoardRow, today: date) -> BoardLine:
+    """``row`` as a line, grouped as of ``today``."""
+    return (
+        BOARD_GROUP_ORDER.index(row.group(today)),
+        row.referral_id,
+        row.dispute_id,
+        row.number,
+        row.code,
+        row.direction.value,
+        row.status.value,
+        row.urgency.value,
+        row.actor_id,
+        row.actor_name,
+        row.actor_kind,
+        row.actor_phone,
+        row.sent_on.isoformat() if row.sent_on else None,
+        row.due_on.isoformat() if row.due_on else None,
+        row.created_by,
+    )
+
+
+def board_row_of(line: BoardLine) -> BoardRow:
+    """The BoardRow a line stands for."""
+    sent_on, due_on = line[Line.SENT_ON], line[Line.DUE_ON]
+    return BoardRow(
+        referral_id=line[Line.REFERRAL_ID],
+        dispute_id=line[Line.DISPUTE_ID],
+        number=line[Line.NUMBER],
+        code=line[Line.CODE],
+        direction=Direction(line[Line.DIRECTION]),
+        status=ReferralStatus(line[Line.STATUS]),
+        urgency=Urgency(line[Line.URGENCY]),
+        actor_id=line[Line.ACTOR_ID],
+        actor_name=line[Line.ACTOR_NAME],
+        actor_kind=line[Line.ACTOR_KIND],
+        actor_phone=line[Line.ACTOR_PHONE],
+        sent_on=date.fromisoformat(sent_on) if sent_on else None,
+        due_on=date.fromisoformat(due_on) if due_on else None,
+        created_by=line[Line.CREATED_BY],
+    )
 
 
 @dataclass(frozen=True)

@@ -110,7 +110,31 @@ def clean_party(party: Party, taxonomy: Taxonomy, prefix: str = "") -> Party:
         displacement=enum_value(Displacement, party.displacement, f"{prefix}displacement"),
         phone=rules.normalise_phone(party.phone, f"{prefix}phone"),
         village=rules.optional_text(party.village, f"{prefix}village", rules.NAME_MAX),
+        related_member=_member_id(party.related_member, f"{prefix}related_member"),
     )
+
+
+def _member_id(value: object, field: str) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int or value <= 0:
+        raise ValidationError(field, "Choose a committee member from the list.")
+    return value
+
+
+def check_related_members(uow: UnitOfWork, parties: Iterable[Party], prefix: str = "") -> None:
+    """A party recorded as a committee member's relative names an existing user who works on
+    cases (a former member too: the tie stays true). ``prefix``: "parties[{i}]." for each
+    party's index, or a fixed prefix."""
+    for index, party in enumerate(parties):
+        if party.related_member is None:
+            continue
+        user = uow.users.get(party.related_member)
+        if user is None or user.role not in CASE_ROLES:
+            raise ValidationError(
+                f"{prefix.format(i=index)}related_member",
+                "Choose a committee member from the list.",
+            )
 
 
 def party_ids(dispute: Dispute) -> set[int]:

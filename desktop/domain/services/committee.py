@@ -86,6 +86,16 @@ def update_settings(
         raise ValidationError("export_cadence", "Choose monthly or quarterly exports.")
     with uow:
         committee = uow.committee.get()
+        if (
+            cmd.export_cadence is not None
+            and cmd.export_cadence != committee.export_cadence
+            and uow.export_log.all()
+        ):
+            raise ValidationError(
+                "export_cadence",
+                "This committee has already exported, so it keeps its cadence: months and "
+                "quarters exported side by side could be subtracted from each other.",
+            )
         changed: list[str] = []
         for name, value in (
             ("contact", contact),

@@ -6,19 +6,20 @@ Status changes (mediation, withdrawal, reopening) live in case_status.py.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from desktop.domain import rules
-from desktop.domain.errors import ValidationError
-from desktop.domain.model.dispute import Channel, Dispute, Party, PartyRole, RiskFlag, Status
+from desktop.domain.errors import Cancelled, ValidationError
+from desktop.domain.model.dispute import Channel, Dispute, Party, RiskFlag, Status
 from desktop.domain.model.users import Actor, Role
 from desktop.domain.ports import Clock, UnitOfWork
 from desktop.domain.services._common import (
     can_see,
     category_of,
     check_case_users,
+    check_related_members,
     clean_party,
     enum_value,
     past_date,
@@ -32,6 +33,10 @@ from desktop.domain.taxonomy import DisputeCategory, Taxonomy
 
 DUPLICATE_WINDOW_DAYS = 90
 DESCRIPTION_MAX = 20000
+IMPORT_PROGRESS_EVERY = 25  # rows between two calls of import_register's progress callback
+
+# (done, total) -> False to stop; it may also raise Cancelled
+ImportProgress = Callable[[int, int], bool | None]
 
 
 @dataclass(frozen=True)
@@ -73,14 +78,6 @@ class DuplicateCandidate:
     received_on: date
     category: str
     status: Status
-
-
-@dataclass(frozen=True)
-class ConflictWarning:
-    user_id: int
-    party_id: int | None
-    party_role: PartyRole
-    message: str
 
 
 def _risk_flags(flags: frozenset[RiskFlag]) -> frozenset[RiskFlag]:
@@ -150,9 +147,15 @@ def import_register(
     clock: Clock,
     taxonomy: Taxonomy,
     commands: Sequence[RegisterDispute],
+    progress: ImportProgress | None = None,
+    every: int = IMPORT_PROGRESS_EVERY,
 ) -> list[Dispute]:
     """Register every case of a committee's existing register in one transaction: all of them,
-    or (on any error) none. Errors name the row as ``rows[i].field``."""
+    or (on any error) none. Errors name the row as ``rows[i].field``.
+
+    ``progress(done, total)`` is called after every ``every`` rows registered and after the
+    last, before the commit; when it returns False (or raises :class:`Cancelled`) the
+    transaction is rolled back, nothing is imported and Cancelled is raised."""
     today = clock.today()
     cleaned: list[RegisterDispute] = []
     for index, cmd in enumerate(commands):
@@ -162,12 +165,18 @@ def import_register(
             raise ValidationError(f"rows[{index}].{error.field}", error.message) from None
     ordered = sorted(enumerate(cleaned), key=lambda item: item[1].received_on)
     registered: dict[int, Dispute] = {}
+    total, step = len(cleaned), max(1, every)
     with uow:
         for index, clean in ordered:
             try:
                 registered[index] = _register(uow, actor, clock, taxonomy, clean, audit=False)
             except ValidationError as error:
                 raise ValidationError(f"rows[{index}].{error.field}", error.message) from None
+            done = len(registered)
+            if progress is None or (done % step and done < total):
+                continue
+            if progress(done, total) is False:
+                raise Cancelled("The import was cancelled; nothing was imported.")
         record(uow, clock, actor, "import_register", "", detail_of(cases=len(cleaned)))
         uow.commit()
     return [registered[i] for i in range(len(cleaned))]
@@ -186,6 +195,7 @@ def _register(
     restricted = _restriction(actor, category, clean.restricted, current=False)
     committee = uow.committee.get()
     assigned = check_case_users(uow, clean.assigned, restricted, "assigned")
+    check_related_members(uow, clean.parties, "parties[{i}].")
     _check_referrer(uow, clean.channel, clean.referred_by_actor)
     year = clean.received_on.year
     prefix = rules.case_number_prefix(committee.code, year)
@@ -326,51 +336,8 @@ def possible_duplicates(
     return result
 
 
-def _conflicts(
-    uow: UnitOfWork, assigned: Sequence[int], parties: Sequence[Party]
-) -> list[ConflictWarning]:
-    """The conflict rule, inside the caller's transaction. The model records no family ties
-    between members and parties, so the rule is the name: an assigned member whose display name
-    is a party's name (case and spacing ignored)."""
-    warnings: list[ConflictWarning] = []
-    for user_id in dict.fromkeys(assigned):
-        user = uow.users.get(user_id)
-        if user is None or not user.display_name.strip():
-            continue
-        for party in parties:
-            if party.name.strip() and rules.same_name(user.display_name, party.name):
-                warnings.append(
-                    ConflictWarning(
-                        user_id,
-                        party.id,
-                        party.role,
-                        f"An assigned member (user {user_id}) has the same name as a party "
-                        f"({party.role.value}). Check they are not involved in the dispute.",
-                    )
-                )
-    return warnings
-
-
-@use_case("check_conflicts")
-def check_conflicts(
-    uow: UnitOfWork, actor: Actor, assigned: Sequence[int], parties: Sequence[Party]
-) -> list[ConflictWarning]:
-    """Conflicts of interest in a case not yet saved (or an edit not yet saved): the members
-    the form assigns against the parties it names. A warning, not a refusal; writes nothing
-    and names nobody, so a form can show it before the first save."""
-    with uow:
-        return _conflicts(uow, assigned, parties)
-
-
-@use_case("conflicts_of_interest")
-def conflicts_of_interest(uow: UnitOfWork, actor: Actor, dispute_id: int) -> list[ConflictWarning]:
-    """The conflicts of interest in a stored case (see :func:`check_conflicts`)."""
-    with uow:
-        dispute = visible_dispute(uow, actor, dispute_id)
-        return _conflicts(uow, dispute.assigned, dispute.parties)
-
-
-# The status use cases live in case_status.py (to keep modules small); importable from here too.
+# The status use cases live in case_status.py and the conflict check in conflicts.py (to keep
+# modules small); importable from here too.
 from desktop.domain.services.case_status import (  # noqa: E402
     change_status,
     refer_out,
@@ -378,8 +345,15 @@ from desktop.domain.services.case_status import (  # noqa: E402
     start_mediation,
     withdraw,
 )
+from desktop.domain.services.conflicts import (  # noqa: E402
+    ConflictKind,
+    ConflictWarning,
+    check_conflicts,
+    conflicts_of_interest,
+)
 
 __all__ = [
+    "ConflictKind",
     "ConflictWarning",
     "DuplicateCandidate",
     "RegisterDispute",

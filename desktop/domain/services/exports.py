@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from desktop.domain.errors import ValidationError
@@ -23,6 +23,7 @@ from desktop.domain.model.export_tables import (
     COMBINED,
     UNKNOWN,
     Cadence,
+    CaseCounts,
     CaseFact,
     Compliance,
     ExportTables,
@@ -47,6 +48,7 @@ from desktop.domain.taxonomy import Taxonomy
 
 Record = CaseFact | ViewFact | ReferralFact
 Getter = Callable[[Record], str]
+Progress = Callable[[int, int], None]  # (tables done, tables in all); may raise to cancel
 
 
 @dataclass(frozen=True)
@@ -157,13 +159,9 @@ TABLES: dict[str, tuple[Population, tuple[str, ...]]] = {
 }
 
 
-def _read(dimension: Dimension, records: Iterable[Record], domain: Sequence[str]) -> list[str]:
-    """Each record's code in ``dimension``; a code outside the domain (a category dropped
-    from the taxonomy) counts as "unknown", or as the domain's last value ("other")."""
-    known = frozenset(domain)
-    fallback = UNKNOWN if UNKNOWN in known else domain[-1]
-    get = dimension.value
-    return [code if (code := get(r)) in known else fallback for r in records]
+# Counted in the database (docs/exports.md, "Speed"); referrals here, from their facts.
+CASE_TABLES = {n: t for n, t in TABLES.items() if t[0] is not Population.REFERRALS}
+REFERRAL_TABLES = {n: t for n, t in TABLES.items() if t[0] is Population.REFERRALS}
 
 
 def _thresholds(
@@ -174,24 +172,67 @@ def _thresholds(
     return {code: rules.for_value(taxonomy.is_sensitive(code)) for code in domain}
 
 
-def period_tables(
-    records: dict[Population, list[Record]], taxonomy: Taxonomy, rules: DisclosureRules
+def count_records(
+    records: Mapping[Population, Sequence[Record]],
+    tables: Mapping[str, tuple[Population, tuple[str, ...]]] = TABLES,
+) -> dict[str, dict[Key, int]]:
+    """Each table's count of tuples of codes as read (of the tables whose population is in
+    ``records``). Each record's code in each dimension is read once."""
+    read: dict[tuple[Population, str], list[str]] = {}
+    result: dict[str, dict[Key, int]] = {}
+    for name, (population, dims) in tables.items():
+        if population not in records:
+            continue
+        for dim in dims:
+            if (population, dim) not in read:
+                get = DIMENSIONS[dim].value
+                read[(population, dim)] = [get(r) for r in records[population]]
+        result[name] = Counter(zip(*(read[(population, d)] for d in dims), strict=True))
+    return result
+
+
+def counts_of_facts(
+    facts: Sequence[CaseFact], tables: Mapping[str, tuple[Population, tuple[str, ...]]]
+) -> CaseCounts:
+    """What ReportingQueries.case_counts gives, from the facts ReportingQueries.case_facts
+    gives for the same dates (every fact's months fall in them): for fakes and tests."""
+    counted = [f for f in facts if f.consented]
+    closed = [f for f in counted if f.closed_in is not None]
+    records: dict[Population, Sequence[Record]] = {
+        Population.RECEIVED: [f for f in counted if f.received_in is not None],
+        Population.CLOSED: closed,
+        Population.PARTY_VIEWS: [v for f in closed for v in f.views],
+    }
+    return CaseCounts(count_records(records, tables), sum(1 for f in facts if not f.consented))
+
+
+def tables_of_counts(
+    counts: Mapping[str, Mapping[Key, int]],
+    taxonomy: Taxonomy,
+    rules: DisclosureRules,
+    progress: Progress | None = None,
 ) -> list[Table]:
-    """The published tables of one period's records, by population. Each record's code in
-    each dimension is read once; a table is then a count of tuples of codes."""
+    """The published tables from each table's counts of codes as read (_in_domains), values
+    combined per population and dimension from the margins (the same in every table of a
+    population). ``progress(done, total)`` is called after each table (it may raise: a
+    cancel)."""
     domains = {name: d.codes(taxonomy) for name, d in DIMENSIONS.items()}
-    codes: dict[tuple[Population, str], list[str]] = {}
+    placed = {
+        name: _in_domains(counts.get(name, {}), dims, domains) for name, (_, dims) in TABLES.items()
+    }
     combined: dict[tuple[Population, str], frozenset[str]] = {}
     result = []
     for table_name, (population, dims) in TABLES.items():
-        for dim in dims:
-            if (population, dim) not in codes:
-                domain = domains[dim]
-                read = _read(DIMENSIONS[dim], records[population], domain)
-                thresholds = _thresholds(dim, domain, taxonomy, rules)
-                hidden = disclosure.combined_values(Counter(read), domain, thresholds)
-                combined[(population, dim)] = hidden
-                codes[(population, dim)] = [COMBINED if c in hidden else c for c in read]
+        table = placed[table_name]
+        for index, dim in enumerate(dims):
+            if (population, dim) not in combined:
+                margin: Counter[str] = Counter()
+                for key, count in table.items():
+                    margin[key[index]] += count
+                thresholds = _thresholds(dim, domains[dim], taxonomy, rules)
+                combined[(population, dim)] = disclosure.combined_values(
+                    margin, domains[dim], thresholds
+                )
         layout = Layout(
             table_name,
             population,
@@ -199,10 +240,30 @@ def period_tables(
             tuple(domains[d] for d in dims),
             tuple(combined[(population, d)] for d in dims),
         )
-        counts: Counter[Key] = Counter(zip(*(codes[(population, d)] for d in dims), strict=True))
+        shown: Counter[Key] = Counter()
+        for key, count in table.items():
+            shown[tuple(layout.place(i, code) for i, code in enumerate(key))] += count
         result.append(
-            disclosure.publish(layout, counts, _threshold_of(layout, taxonomy, rules), rules)
+            disclosure.publish(layout, shown, _threshold_of(layout, taxonomy, rules), rules)
         )
+        if progress is not None:
+            progress(len(result), len(TABLES))
+    return result
+
+
+def _in_domains(
+    counts: Mapping[Key, int], dims: Sequence[str], domains: Mapping[str, Sequence[str]]
+) -> Counter[Key]:
+    """Counts with a code outside its dimension's domain (a category dropped from the
+    taxonomy) read as "unknown", or as the domain's last value ("other")."""
+    known = [frozenset(domains[d]) for d in dims]
+    fallback = [
+        UNKNOWN if UNKNOWN in k else domains[d][-1] for k, d in zip(known, dims, strict=True)
+    ]
+    result: Counter[Key] = Counter()
+    for key, count in counts.items():
+        placed = tuple(code if code in known[i] else fallback[i] for i, code in enumerate(key))
+        result[placed] += count
     return result
 
 
@@ -266,10 +327,13 @@ def tables_for(
     taxonomy: Taxonomy,
     rules: DisclosureRules,
     cadence: Cadence = Cadence.MONTHLY,
+    progress: Progress | None = None,
 ) -> ExportTables:
-    """The export's tables (pure: the use case, the tests and the benchmark call this)."""
+    """The export's tables from the period's facts (pure, for tests and previews of made-up
+    facts; the use cases count in the database instead: :func:`tables_of_period`)."""
     check_cadence(period, cadence)
-    tables = period_tables(_records_of(period, facts, referrals), taxonomy, rules)
+    counts = count_records(_records_of(period, facts, referrals))
+    tables = tables_of_counts(counts, taxonomy, rules, progress)
     months = period.months()
     in_period = [f for f in facts if f.received_in in months or f.closed_in in months]
     return ExportTables(
@@ -305,16 +369,34 @@ def build_export_tables(
     period: Period,
     rules: DisclosureRules | None = None,
     cadence: Cadence = Cadence.MONTHLY,
+    progress: Progress | None = None,
 ) -> ExportTables:
     """The tables of ``period`` exactly as an export would publish them: counts of cases whose
     parties all consented to reporting, after disclosure control. Only a period that has ended
     can be exported (a month still running would be exported again, larger, and the two
-    could be subtracted)."""
+    could be subtracted). ``progress(done, total)`` is called after each table; it may raise
+    to cancel (the background task's cancel does)."""
     check_cadence(period, cadence)
     if period.last >= clock.today():
         raise ValidationError("period", "A period can be exported once it has ended.")
     with uow:
-        facts = uow.reporting.case_facts(period.first, period.last)
-        referrals = uow.reporting.referral_facts(period.first, period.last)
-    rules = rules or DisclosureRules()
-    return tables_for(period, facts, referrals, taxonomy, rules, cadence)
+        return tables_of_period(uow, period, taxonomy, rules or DisclosureRules(), progress)
+
+
+def tables_of_period(
+    uow: UnitOfWork,
+    period: Period,
+    taxonomy: Taxonomy,
+    rules: DisclosureRules,
+    progress: Progress | None = None,
+) -> ExportTables:
+    """The tables of ``period`` read in the open ``uow`` (no checks: the use cases make
+    them): the same tables as :func:`tables_for` over the period's facts, with the cases
+    counted in the database (ReportingQueries.case_counts) instead of one fact per case."""
+    cases = uow.reporting.case_counts(period.first, period.last, CASE_TABLES)
+    referrals = uow.reporting.referral_facts(period.first, period.last)
+    if progress is not None:
+        progress(0, len(TABLES))
+    counts = {**cases.tables, **count_records(_records_of(period, [], referrals), REFERRAL_TABLES)}
+    tables = tables_of_counts(counts, taxonomy, rules, progress)
+    return ExportTables(period, tuple(tables), not_consented=cases.not_consented)

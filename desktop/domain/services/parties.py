@@ -6,7 +6,13 @@ from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.model.dispute import Party
 from desktop.domain.model.users import Actor
 from desktop.domain.ports import Clock, UnitOfWork
-from desktop.domain.services._common import clean_party, party_ids, subject, visible_dispute
+from desktop.domain.services._common import (
+    check_related_members,
+    clean_party,
+    party_ids,
+    subject,
+    visible_dispute,
+)
 from desktop.domain.services.audit import detail_of, record
 from desktop.domain.services.permissions import use_case
 from desktop.domain.taxonomy import Taxonomy
@@ -27,6 +33,7 @@ def add_party(
     cleaned = clean_party(party, taxonomy)
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
+        check_related_members(uow, [cleaned])
         before = party_ids(dispute)
         cleaned.dispute_id = dispute.id
         dispute.parties.append(cleaned)
@@ -60,6 +67,7 @@ def update_party(
     cleaned = clean_party(party, taxonomy)
     with uow:
         dispute = visible_dispute(uow, actor, dispute_id)
+        check_related_members(uow, [cleaned])
         index = next((i for i, p in enumerate(dispute.parties) if p.id == party.id), None)
         if party.id is None or index is None:
             raise NotFound("That person is not a party to this case.")

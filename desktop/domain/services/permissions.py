@@ -25,8 +25,10 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | reactivate_actor, import_actors (a list)    |   x   |   x    |     x     |                   |
 | list_actors, get_committee                  |   x   |   x    |     x     |         x         |
 | refer_case, send/withdraw_referral          |   x   |   x    |     x     |                   |
+| update_draft_referral                       |   x   |   x    |     x     |                   |
 | record_referral_feedback, find_referral     |   x   |   x    |     x     |                   |
 | referral_board/counts, case_referrals       |   x   |   x    |     x     |                   |
+| referral_board_lines                        |   x   |   x    |     x     |                   |
 | referral_letter, report_back                |   x   |   x    |     x     |                   |
 | override_referral_consent                   |   x   |   x    |           |                   |
 | referral_figures (counts only)              |   x   |   x    |     x     |         x         |
@@ -41,6 +43,9 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | backup                                      |   x   |   x    |           |                   |
 | import_register                             |   x   |   x    |     x     |                   |
 | build_export_tables (suppressed counts)     |   x   |   x    |           |         x         |
+| export_period (signed file, logged)         |   x   |   x    |           |         x         |
+| list_exports (the export log)               |   x   |        |           |                   |
+| export_key (public key, fingerprint)        |   x   |   x    |     x     |         x         |
 
 Paralegals register cases, record parties, follow-ups and the actor directory, and link cases
 to formal actors; mediating, agreeing and closing is the committee's (members') work. Programme
@@ -112,12 +117,14 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # referrals.py, referral_board.py, referral_letters.py
     "refer_case": _CASEWORK,
     "send_referral": _CASEWORK,
+    "update_draft_referral": _CASEWORK,  # referral_drafts.py: same consent checks as refer_case
     "record_referral_feedback": _CASEWORK,
     "withdraw_referral": _CASEWORK,
     "find_referral": _CASEWORK,
     "override_referral_consent": _COMMITTEE,  # capability: share without consent, with reason
     "referral_board": _CASEWORK,
     "referral_counts": _CASEWORK,
+    "referral_board_lines": _CASEWORK,  # the board as plain tuples, for the board page
     "case_referrals": _CASEWORK,
     "referral_letter": _CASEWORK,
     "report_back": _CASEWORK,
@@ -149,6 +156,11 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # exports.py: the tables of an export, after disclosure control (counts only, no case
     # detail: a visiting programme officer may build them with the chair)
     "build_export_tables": frozenset({A, M, O}),
+    # export_log.py: saving the signed export file (logged), the export log, the signing key's
+    # public half and fingerprint (public by design: read out by phone to confirm it)
+    "export_period": frozenset({A, M, O}),
+    "list_exports": _ADMIN,
+    "export_key": _EVERYONE,
     # workspace capabilities, checked by the workspace (storage/open_workspace.py)
     "remove_user": _ADMIN,  # removes the key slot and re-keys the database
     "reset_passphrase": _ADMIN,

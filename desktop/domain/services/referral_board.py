@@ -11,6 +11,7 @@ from desktop.domain.model.case_list import CaseScope
 from desktop.domain.model.referral_board import (
     BoardCounts,
     BoardFilter,
+    BoardLine,
     BoardRow,
     PathwayStep,
     ReferralFact,
@@ -33,6 +34,18 @@ def referral_board(
     """Every open referral of the cases ``actor`` may see, oldest sent first."""
     with uow:
         return uow.referrals.board(board_filter or BoardFilter(), CaseScope.of(actor))
+
+
+@use_case("referral_board_lines")
+def referral_board_lines(
+    uow: UnitOfWork, actor: Actor, clock: Clock, board_filter: BoardFilter | None = None
+) -> list[BoardLine]:
+    """The referrals :func:`referral_board` returns, as plain tuples (see BoardLine) grouped
+    as of today: the board page shows tens of thousands of them without an object each."""
+    with uow:
+        return uow.referrals.board_lines(
+            board_filter or BoardFilter(), CaseScope.of(actor), clock.today()
+        )
 
 
 @use_case("referral_counts")

@@ -165,6 +165,31 @@ def parties_needing_consent(dispute: Dispute, fields: tuple[str, ...]) -> tuple[
     return tuple(p.id for p in dispute.parties if p.id in needed)
 
 
+def check_sharing(
+    by: Actor,
+    dispute: Dispute,
+    fields: tuple[str, ...],
+    consents: tuple[Consent, ...],
+    override: str,
+    today: date,
+) -> tuple[tuple[str, ...], tuple[Consent, ...], tuple[int, ...], str]:
+    """What a referral shares, checked: (fields, consents, the parties whose ticked details
+    lack consent, the reason for sharing them anyway: "" when none lack it). ConsentMissing
+    when some lack consent and no reason is given; only a committee member or administrator
+    may give one (``by``: the user referring; a helper of the use cases, not one itself)."""
+    shared = _check_shared(dispute, fields)
+    checked = _check_consents(dispute, consents, today)
+    consented = {c.party_id for c in checked}
+    missing = tuple(p for p in parties_needing_consent(dispute, shared) if p not in consented)
+    if missing and not override:
+        raise ConsentMissing(missing)
+    if missing:
+        require(by, "override_referral_consent")
+        reason = rules.required_text(override, "consent_override", REASON_MAX)
+        return shared, checked, missing, reason
+    return shared, checked, missing, ""
+
+
 def _unique_code(uow: UnitOfWork) -> str:
     for _ in range(CODE_ATTEMPTS):
         code = new_code()
@@ -207,17 +232,9 @@ def refer_case(
     with uow:
         dispute = visible_dispute(uow, actor, cmd.dispute_id)
         justice_actor = _active_actor(uow, cmd.actor_id)
-        shared = _check_shared(dispute, cmd.shared_fields)
-        consents = _check_consents(dispute, cmd.consents, today)
-        consented = {c.party_id for c in consents}
-        missing = tuple(p for p in parties_needing_consent(dispute, shared) if p not in consented)
-        if missing and not override:
-            raise ConsentMissing(missing)
-        if missing:
-            require(actor, "override_referral_consent")
-            override = rules.required_text(override, "consent_override", REASON_MAX)
-        else:
-            override = ""
+        shared, consents, missing, override = check_sharing(
+            actor, dispute, cmd.shared_fields, cmd.consents, override, today
+        )
         referral = Referral(
             dispute_id=cmd.dispute_id,
             actor_id=justice_actor.id or cmd.actor_id,

@@ -7,7 +7,7 @@ searched in memory by the domain's ``filter_actors`` on every keystroke."""
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QResizeEvent
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -181,6 +181,12 @@ class ActorsPage(QWidget):
         super().resizeEvent(event)
         self._fit_columns()
 
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt's name)
+        """Fit again when shown: a page loaded while hidden was fitted to a table that its
+        layout had not sized yet (the page's own size may not change when it is shown)."""
+        super().showEvent(event)
+        self._fit_columns()
+
     def _fit_columns(self) -> None:
         """Every column as wide as its text when they fit. When not (a narrow window, 150 %
         text), kind and phone keep their width, the name gets up to 45 % of the rest, and the
@@ -292,11 +298,11 @@ class ActorsPage(QWidget):
 
     def _imported(self, result: object) -> None:
         assert isinstance(result, ImportResult)
-        self.message.show_info(
-            self.tr("%1 actor(s) imported; %2 already in the directory were skipped.")
-            .replace("%1", str(len(result.added)))
-            .replace("%2", str(result.duplicates))
-        )
+        text = self.tr("%n actor(s) imported.", "", len(result.added))
+        if result.duplicates:
+            skipped = self.tr("%n skipped (already in the directory).", "", result.duplicates)
+            text += " " + skipped
+        self.message.show_info(text)
         self.reload(select=result.added[0].id if result.added else None)
         self.actors_changed.emit()
 

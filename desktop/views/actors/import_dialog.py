@@ -138,12 +138,13 @@ class ActorImportDialog(QDialog):
         self.preview.show()
         skipped = len(rows) - self._new
         self.summary.setText(
-            self.tr("%1 actor(s) in the file: %2 new, %3 already in the directory.")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(self._new))
-            .replace("%3", str(skipped))
+            self.tr("%n actor(s) in the file:", "", len(rows))
+            + " "
+            + self.tr("%1 new, %2 already in the directory.")
+            .replace("%1", str(self._new))
+            .replace("%2", str(skipped))
         )
-        self.ok_button.setText(self.tr("Import %1 actor(s)").replace("%1", str(self._new)))
+        self.ok_button.setText(self.tr("Import %n actor(s)", "", self._new))
         self.ok_button.setEnabled(self._new > 0)
         self.checked.emit()
 
@@ -160,9 +161,11 @@ class ActorImportDialog(QDialog):
             self.problems.show()
             self.summary.setText(
                 self.tr(
-                    "%1 problem(s) in the file. Correct them in the file and choose it again; "
-                    "nothing is imported while there are problems."
-                ).replace("%1", str(len(error.problems)))
+                    "%n problem(s) in the file. Correct them in the file and choose it again; "
+                    "nothing is imported while there are problems.",
+                    "",
+                    len(error.problems),
+                )
             )
         elif isinstance(error, OSError):
             self.summary.clear()

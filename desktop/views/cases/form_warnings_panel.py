@@ -1,13 +1,13 @@
 """Warnings before saving a dispute: possible duplicates (earlier cases, named by number only)
-and conflicts of interest (an assigned member with a party's name, named as the form's own
-members). The user goes back to check, or saves anyway."""
+and conflicts of interest (an assigned member with a party's name, or recorded as a party's
+relative; named as the form's own members). The user goes back to check, or saves anyway."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from desktop.domain.services.disputes import ConflictWarning, DuplicateCandidate
+from desktop.domain.services.disputes import ConflictKind, ConflictWarning, DuplicateCandidate
 from desktop.domain.taxonomy import Taxonomy, UnknownCode
 from desktop.views.cases.form_labels import role_label, status_label
 
@@ -66,26 +66,42 @@ class WarningsPanel(QFrame):
                     .replace("%3", self._category(candidate.category))
                     .replace("%4", status_label(candidate.status))
                 )
-        if conflicts:
+        same_name = [c for c in conflicts if c.kind is ConflictKind.SAME_NAME]
+        if same_name:
             lines.append(
                 self.tr(
                     "An assigned member has the same name as a party. Check they are not "
                     "involved in the dispute, or assign someone else."
                 )
             )
-            for conflict in conflicts:
-                member = names.get(conflict.user_id) or self.tr("user %1").replace(
-                    "%1", str(conflict.user_id)
-                )
+            for conflict in same_name:
                 lines.append(
                     "  \u2022 "
                     + self.tr("%1 (assigned) and a party (%2)")
-                    .replace("%1", member)
+                    .replace("%1", self._member(names, conflict.user_id))
+                    .replace("%2", role_label(conflict.party_role))
+                )
+        relatives = [c for c in conflicts if c.kind is ConflictKind.RELATIVE]
+        if relatives:
+            lines.append(
+                self.tr(
+                    "An assigned member is recorded as a relative of a party. Assign someone "
+                    "else, or check the relation."
+                )
+            )
+            for conflict in relatives:
+                lines.append(
+                    "  \u2022 "
+                    + self.tr("%1 (assigned) is a relative of a party (%2)")
+                    .replace("%1", self._member(names, conflict.user_id))
                     .replace("%2", role_label(conflict.party_role))
                 )
         self.text.setText("\n".join(lines))
         self.show()
         self.back_button.setFocus()
+
+    def _member(self, names: dict[int, str], user_id: int) -> str:
+        return names.get(user_id) or self.tr("user %1").replace("%1", str(user_id))
 
     def _category(self, code: str) -> str:
         try:

@@ -1,5 +1,6 @@
-"""The case list's filter controls: status, category, area, assigned member, received dates and
-restricted; ``changed`` fires on every change and ``case_filter()`` reads them."""
+"""The case list's filter controls: statuses and categories (several of each, from a menu of
+check boxes), area, assigned member, received dates and restricted; ``changed`` fires on every
+change and ``case_filter()`` reads them."""
 
 from __future__ import annotations
 
@@ -12,9 +13,10 @@ from desktop.domain.model.case_list import CaseFilter
 from desktop.domain.model.dispute import OPEN_STATUSES, Status
 from desktop.domain.taxonomy import Taxonomy
 from desktop.views.cases.form_labels import status_label
+from desktop.views.widgets.choice_button import ChoiceButton
 
 _ANY_DATE = QDate(1950, 1, 1)
-_OPEN, _YES, _NO = "open", "yes", "no"
+_YES, _NO = "yes", "no"
 
 
 class ListFilterBar(QWidget):
@@ -25,17 +27,19 @@ class ListFilterBar(QWidget):
     ) -> None:
         super().__init__(parent)
         self._quiet = False
-        self.status = QComboBox(self)
+        self.status = ChoiceButton(
+            self.tr("Any status"), lambda n: self.tr("%n statuses", "", n), self
+        )
         self.status.setObjectName("statusFilter")
-        self.status.addItem(self.tr("Any status"), "")
-        self.status.addItem(self.tr("Open cases"), _OPEN)
+        self.status.add_preset(self.tr("Open cases"), (s.value for s in OPEN_STATUSES))
         for status in Status:
-            self.status.addItem(status_label(status), status.value)
-        self.category = QComboBox(self)
+            self.status.add_choice(status_label(status), status.value)
+        self.category = ChoiceButton(
+            self.tr("Any category"), lambda n: self.tr("%n categories", "", n), self
+        )
         self.category.setObjectName("categoryFilter")
-        self.category.addItem(self.tr("Any category"), "")
         for category in sorted(taxonomy.categories, key=lambda c: c.label.casefold()):
-            self.category.addItem(category.label, category.code)
+            self.category.add_choice(category.label, category.code)
         self.area = QComboBox(self)
         self.area.setObjectName("areaFilter")
         self.area.addItem(self.tr("Any area"), "")
@@ -79,7 +83,9 @@ class ListFilterBar(QWidget):
             grid.addWidget(label, row, column * 2)
             grid.addWidget(field, row, column * 2 + 1)
             grid.setColumnStretch(column * 2 + 1, 1)
-        for combo in (self.status, self.category, self.area, self.member, self.restricted):
+        for button in (self.status, self.category):
+            button.changed.connect(self._emit)
+        for combo in (self.area, self.member, self.restricted):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
@@ -124,11 +130,10 @@ class ListFilterBar(QWidget):
     # -- reading and setting -------------------------------------------------------------------
 
     def case_filter(self) -> CaseFilter:
-        status, category = self.status.currentData(), self.category.currentData()
         member, restricted = self.member.currentData(), self.restricted.currentData()
         return CaseFilter(
-            statuses=OPEN_STATUSES if status == _OPEN else _statuses(status),
-            categories=frozenset({category}) if category else frozenset(),
+            statuses=frozenset(Status(value) for value in self.status.chosen()),
+            categories=self.category.chosen(),
             area=self.area.currentData() or "",
             assigned_to=int(member) if member else None,
             received_from=_read(self.received_from),
@@ -141,11 +146,8 @@ class ListFilterBar(QWidget):
         self._quiet = True
         try:
             f = case_filter
-            if f.statuses == OPEN_STATUSES:
-                _choose(self.status, _OPEN)
-            else:
-                _choose(self.status, next(iter(sorted(s.value for s in f.statuses)), ""))
-            _choose(self.category, next(iter(sorted(f.categories)), ""))
+            self.status.set_chosen(s.value for s in f.statuses)
+            self.category.set_chosen(f.categories)
             if f.area and self.area.findData(f.area) < 0:
                 self.area.addItem(f.area, f.area)
             _choose(self.area, f.area)
@@ -159,10 +161,6 @@ class ListFilterBar(QWidget):
 
     def is_default(self) -> bool:
         return self.case_filter() == CaseFilter()
-
-
-def _statuses(value: str) -> frozenset[Status]:
-    return frozenset({Status(value)}) if value else frozenset()
 
 
 def _choose(combo: QComboBox, value: str) -> None:

@@ -9,10 +9,12 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from desktop.domain.model.dispute import Party, PartyRole
+from desktop.domain.model.users import Role, User
 from desktop.domain.taxonomy import Taxonomy
 from desktop.views.cases.party_row import PartyRow
 
 _PARTY_FIELD = re.compile(r"^parties\[(\d+)\]\.(\w+)$")
+_CASE_ROLES = (Role.ADMINISTRATOR, Role.MEMBER, Role.PARALEGAL)
 
 
 class PartyList(QWidget):
@@ -23,6 +25,7 @@ class PartyList(QWidget):
         super().__init__(parent)
         self._taxonomy = taxonomy
         self.rows: list[PartyRow] = []
+        self._members: list[User] = []
         self._rows_layout = QVBoxLayout()
         self._rows_layout.setSpacing(10)
         self.add_button = QPushButton(self.tr("Add a party"), self)
@@ -39,6 +42,7 @@ class PartyList(QWidget):
 
     def add_row(self, role: PartyRole | None = None) -> PartyRow:
         row = PartyRow(self._taxonomy, self)
+        row.set_members(self._members)
         if role is not None:
             row.role_box.setCurrentIndex(row.role_box.findData(role.value))
         row.changed.connect(self.changed)
@@ -48,6 +52,13 @@ class PartyList(QWidget):
         self._renumber()
         self.rows_changed.emit()
         return row
+
+    def set_members(self, users: list[User]) -> None:
+        """The committee members a party may be recorded as a relative of: the active case
+        workers among ``users``."""
+        self._members = [u for u in users if u.active and u.role in _CASE_ROLES and u.id]
+        for row in self.rows:
+            row.set_members(self._members)
 
     def _add_clicked(self) -> None:
         role = PartyRole.COMPLAINANT if not self.rows else PartyRole.RESPONDENT

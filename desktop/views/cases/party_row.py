@@ -1,5 +1,6 @@
 """One party of a dispute in the form: role, name, sex, age or age band, disability,
-displacement, phone, village and consent to be counted in reports."""
+displacement, phone, village, consent to be counted in reports, and whether the party is a
+relative of a committee member (for the conflict-of-interest check)."""
 
 from __future__ import annotations
 
@@ -21,13 +22,24 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model.dispute import Displacement, Party, PartyRole, Sex
+from desktop.domain.model.users import User
 from desktop.domain.taxonomy import Taxonomy
 from desktop.views.appearance import enlarge
 from desktop.views.cases.form_field import FormField
 from desktop.views.cases.form_labels import displacement_label, role_label, sex_label
 
 _TOP = Qt.AlignmentFlag.AlignTop
-FIELDS = ("role", "name", "sex", "age", "age_band", "phone", "village", "displacement")
+FIELDS = (
+    "role",
+    "name",
+    "sex",
+    "age",
+    "age_band",
+    "phone",
+    "village",
+    "displacement",
+    "related_member",
+)
 
 
 class PartyRow(QFrame):
@@ -65,6 +77,8 @@ class PartyRow(QFrame):
         for value in Displacement:
             self.displacement_box.addItem(displacement_label(value), value.value)
         self.displacement_box.setCurrentIndex(list(Displacement).index(Displacement.UNKNOWN))
+        self.relative_box = QComboBox()
+        self.relative_box.addItem(self.tr("No"), None)
         self.disability_box = QCheckBox(self.tr("Has a disability"))
         self.consent_box = QCheckBox(self.tr("Agrees to be counted (anonymously) in reports"))
         self.consent_box.setChecked(True)
@@ -77,6 +91,9 @@ class PartyRow(QFrame):
             "phone": FormField(self.tr("Phone"), self.phone_edit, self),
             "village": FormField(self.tr("Village"), self.village_edit, self),
             "displacement": FormField(self.tr("Displacement"), self.displacement_box, self),
+            "related_member": FormField(
+                self.tr("Relative of a committee member"), self.relative_box, self
+            ),
         }
         self.disability_box.setParent(self)
         self.consent_box.setParent(self)
@@ -92,14 +109,13 @@ class PartyRow(QFrame):
             "phone": (1, 2, 1, 1),
             "village": (1, 3, 1, 1),
             "displacement": (2, 0, 1, 1),
+            "related_member": (2, 1, 1, 1),
         }
         for name, (row, column, rows, columns) in positions.items():
             grid.addWidget(self.fields[name], row, column, rows, columns, _TOP)
-        checks = QVBoxLayout()
-        checks.addStretch(1)
-        checks.addWidget(self.disability_box)
-        checks.addWidget(self.consent_box)
-        grid.addLayout(checks, 2, 1, 1, 3)
+        bottom = Qt.AlignmentFlag.AlignBottom  # level with the boxes beside it
+        grid.addWidget(self.disability_box, 2, 2, 1, 2, bottom)
+        grid.addWidget(self.consent_box, 3, 0, 1, 4)  # a long text: a row of its own
         for column in range(4):
             grid.setColumnStretch(column, 1)
         top = QHBoxLayout()
@@ -112,7 +128,8 @@ class PartyRow(QFrame):
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self))
         for edit in (self.name_edit, self.age_edit, self.phone_edit, self.village_edit):
             edit.textEdited.connect(self._edited)
-        for box in (self.role_box, self.sex_box, self.band_box, self.displacement_box):
+        boxes = (self.role_box, self.sex_box, self.band_box, self.displacement_box)
+        for box in (*boxes, self.relative_box):
             box.activated.connect(self._edited)
         for check in (self.disability_box, self.consent_box):
             check.toggled.connect(self._edited)
@@ -122,6 +139,26 @@ class PartyRow(QFrame):
         """The row's widgets in the order Tab visits them."""
         fields: list[QWidget] = [self.fields[name].field for name in FIELDS]
         return [*fields, self.disability_box, self.consent_box, self.remove_button]
+
+    def set_members(self, users: list[User]) -> None:
+        """Offer ``users`` (the committee's case workers) as the member a party is related to;
+        a choice already made stays."""
+        chosen = self.relative_box.currentData()
+        self.relative_box.clear()
+        self.relative_box.addItem(self.tr("No"), None)
+        for user in users:
+            self.relative_box.addItem(user.display_name, user.id)
+        self._choose_relative(chosen)
+
+    def _choose_relative(self, user_id: object) -> None:
+        """Select member ``user_id``; one the list does not offer (a former member) is added
+        by number, so editing a case never drops the tie."""
+        if not isinstance(user_id, int):
+            self.relative_box.setCurrentIndex(0)
+            return
+        if self.relative_box.findData(user_id) < 0:
+            self.relative_box.addItem(self.tr("user %1").replace("%1", str(user_id)), user_id)
+        self.relative_box.setCurrentIndex(self.relative_box.findData(user_id))
 
     def set_number(self, number: int) -> None:
         self.title.setText(self.tr("Party %1").replace("%1", str(number)))
@@ -150,6 +187,7 @@ class PartyRow(QFrame):
             phone=self.phone_edit.text(),
             village=self.village_edit.text(),
             consent_reporting=self.consent_box.isChecked(),
+            related_member=self.relative_box.currentData(),
             id=self.party_id,
         )
 
@@ -168,6 +206,7 @@ class PartyRow(QFrame):
             "phone": self.phone_edit.text(),
             "village": self.village_edit.text(),
             "consent_reporting": party.consent_reporting,
+            "related_member": party.related_member,
         }
 
     def set_values(self, values: dict[str, Any]) -> None:
@@ -184,6 +223,7 @@ class PartyRow(QFrame):
         self.phone_edit.setText(str(values.get("phone") or ""))
         self.village_edit.setText(str(values.get("village") or ""))
         self.consent_box.setChecked(bool(values.get("consent_reporting", True)))
+        self._choose_relative(values.get("related_member"))
 
     def set_party(self, party: Party) -> None:
         values = self.values()
@@ -199,6 +239,7 @@ class PartyRow(QFrame):
             phone=party.phone,
             village=party.village,
             consent_reporting=party.consent_reporting,
+            related_member=party.related_member,
         )
         self.set_values(values)
 

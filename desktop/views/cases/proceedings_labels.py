@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 
 from desktop.domain.model.proceedings import Answer, FollowUpResult
 from desktop.reports.agreement import AgreementTexts
@@ -13,6 +13,22 @@ from desktop.reports.agreement import AgreementTexts
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Proceedings", text)
+
+
+def _count(detail: Mapping[str, str], key: str) -> int:
+    value = detail.get(key, "0")
+    return int(value) if value.isdigit() else 0
+
+
+class ProceedingsCounts(QObject):
+    """The counting texts of timeline events. They are tr() calls in a class because lupdate
+    marks a text as numerus ("1 mediator", "2 mediators") only there, not in translate()."""
+
+    def mediators(self, count: int) -> str:
+        return self.tr("%n mediator(s)", "", count)
+
+    def present(self, count: int) -> str:
+        return self.tr("%n party(ies) present", "", count)
 
 
 def result_label(result: FollowUpResult | None) -> str:
@@ -61,6 +77,14 @@ _ACTIONS = {
     "reopen": "Case reopened",
     "change_status": "Status changed",
     "refer_out": "Referred to a formal actor",
+    "refer_case": "Referral made",
+    "send_referral": "Referral sent",
+    "update_draft_referral": "Draft referral changed",
+    "referral_feedback": "Referral feedback recorded",
+    "withdraw_referral": "Referral withdrawn",
+    "override_referral_consent": "Shared without consent (override)",
+    "print_referral_letter": "Referral letter printed",
+    "report_back": "Outcome reported back to the referrer",
     "request_approval": "Approval requested",
     "decide_approval": "Approval decided",
     "add_party": "Party added",
@@ -82,11 +106,10 @@ def event_detail(action: str, detail: Mapping[str, str]) -> str:
     if "outcome" in detail:
         parts.append(_t("Outcome: %1").replace("%1", detail["outcome"].replace("_", " ")))
     if "mediators" in detail:
-        parts.append(
-            _t("%1 mediator(s), %2 party(ies) present")
-            .replace("%1", detail["mediators"])
-            .replace("%2", detail.get("present", "0"))
-        )
+        counts = ProceedingsCounts()
+        mediators = counts.mediators(_count(detail, "mediators"))
+        present = counts.present(_count(detail, "present"))
+        parts.append(_t("%1, %2").replace("%1", mediators).replace("%2", present))
     if "decision" in detail:
         parts.append(_t("Approved") if detail["decision"] == "approved" else _t("Rejected"))
     if action not in {"record_agreement"} and "to" in detail:

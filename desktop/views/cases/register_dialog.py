@@ -158,6 +158,7 @@ class RegisterDialog(QDialog):
     def _loaded(self, context: form_service.FormContext) -> None:
         self.fields.set_choices(context.committee_area, context.areas, context.actors)
         self.members.set_users(context.users)
+        self.parties.set_members(context.users)
         if context.dispute is not None:
             self.fields.set_dispute(context.dispute)
             self.parties.set_parties(context.dispute.parties)

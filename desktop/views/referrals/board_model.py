@@ -1,15 +1,17 @@
-"""The referral board as a table model over compact rows, grouped, filtered and sorted here.
+"""The referral board as a table model over plain tuples (BoardLine), grouped, filtered and
+sorted here.
 
-No proxy model: the rows (20,000 open referrals and more) are grouped once when they arrive
-(each row's group is worked out with today's date), a group filter is one list comprehension,
-and a sort is one Python sort on a cheap key. The groups always stay in their order (overdue
-first); a click on a column header sorts inside each group. ``data()`` formats only the cells
-on screen.
+No proxy model and no object per row: the lines (20,000 open referrals and more) arrive grouped
+(overdue first) and oldest sent first within each group, so a group is a slice found by
+bisection and its size a subtraction; a sort is one Python sort on an itemgetter. The groups
+always stay in their order; a click on a column header sorts inside each group. ``data()``
+formats only the cells on screen, from the tuple's fields (dates arrive as ISO strings, shown as
+they are).
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from datetime import date
 from enum import IntEnum
@@ -19,8 +21,15 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from desktop.domain.model.referral_board import BoardGroup, BoardRow
-from desktop.domain.model.referrals import Direction, ReferralStatus
+from desktop.domain.model.referral_board import (
+    BoardGroup,
+    BoardLine,
+    BoardRow,
+    Line,
+    board_line,
+    board_row_of,
+)
+from desktop.domain.model.referrals import ReferralStatus
 from desktop.views.referrals.board_labels import (
     GROUP_ORDER,
     GROUP_RANK,
@@ -55,20 +64,21 @@ class Column(IntEnum):
 
 
 _COLUMNS = len(Column)
-Entry = tuple[int, BoardRow]  # (rank of the row's group, the row)
+_NO_DATE = "9999-12-31"  # sorts after every ISO date: rows without one come last
 
 
 class ReferralBoardModel(QAbstractTableModel):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._all: list[Entry] = []
-        self._rows: list[Entry] = []
+        self._all: list[BoardLine] = []  # grouped, oldest sent first in each group
+        self._rows: list[BoardLine] = []  # what is shown: a group of _all, maybe sorted
         self._today = date.today()
         self._group: BoardGroup | None = None
         self._sorted: tuple[int, Qt.SortOrder] | None = None
         self._users: dict[int, str] = {}
-        self._statuses = {s: status_label(s) for s in ReferralStatus}
+        self._statuses = {s.value: status_label(s) for s in ReferralStatus}
         self._groups = [group_label(g) for g in GROUP_ORDER]
+        self._dates: dict[str, date] = {}  # ISO -> date, for the days column and tooltips
         self._warning = QColor(WARNING_COLOUR)
         self._bold: QFont | None = None  # the view's font, bold: set by bold_font()
         self._headers = (
@@ -93,14 +103,19 @@ class ReferralBoardModel(QAbstractTableModel):
 
     # -- contents ------------------------------------------------------------------------------
 
-    def set_rows(self, rows: list[BoardRow], today: date) -> None:
-        """Show ``rows`` (oldest sent first, as the board query returns them), grouped as of
-        ``today``."""
+    def set_lines(self, lines: list[BoardLine], today: date) -> None:
+        """Show ``lines`` as the board's use case returns them: grouped (in GROUP_ORDER) as of
+        ``today``, oldest sent first in each group. The list is kept, not copied."""
         self.beginResetModel()
         self._today = today
-        self._all = _grouped(rows, today)
+        self._all = lines
         self._select()
         self.endResetModel()
+
+    def set_rows(self, rows: list[BoardRow], today: date) -> None:
+        """Show board rows (oldest sent first), grouped as of ``today``."""
+        lines = [board_line(row, today) for row in rows]
+        self.set_lines(sorted(lines, key=_RANK), today)
 
     def set_group(self, group: BoardGroup | None) -> None:
         """Show one group only (None: every group)."""
@@ -124,30 +139,33 @@ class ReferralBoardModel(QAbstractTableModel):
 
     def counts(self) -> dict[BoardGroup, int]:
         """How many rows each group holds (whatever group is shown)."""
-        ranks = Counter(map(itemgetter(0), self._all))
-        return {group: ranks[rank] for rank, group in enumerate(GROUP_ORDER)}
+        return {group: len(range(*self._span(rank))) for rank, group in enumerate(GROUP_ORDER)}
 
     def total(self) -> int:
         return len(self._all)
 
     def board_row(self, row: int) -> BoardRow | None:
-        return self._rows[row][1] if 0 <= row < len(self._rows) else None
+        return board_row_of(self._rows[row]) if 0 <= row < len(self._rows) else None
 
     def group_at(self, row: int) -> BoardGroup | None:
         return GROUP_ORDER[self._rows[row][0]] if 0 <= row < len(self._rows) else None
 
     def row_of(self, referral_id: int) -> int:
-        for row, (_, board_row) in enumerate(self._rows):
-            if board_row.referral_id == referral_id:
+        for row, line in enumerate(self._rows):
+            if line[1] == referral_id:
                 return row
         return -1
 
+    def _span(self, rank: int) -> tuple[int, int]:
+        """Where the group of ``rank`` lies in the grouped lines."""
+        lines = self._all
+        return bisect_left(lines, rank, key=_RANK), bisect_left(lines, rank + 1, key=_RANK)
+
     def _select(self) -> None:
         if self._group is None:
-            self._rows = list(self._all)
+            self._rows = self._all
         else:
-            rank = GROUP_RANK[self._group]
-            self._rows = [entry for entry in self._all if entry[0] == rank]
+            self._rows = self._all[slice(*self._span(GROUP_RANK[self._group]))]
         self._sort_rows()
 
     # -- the model interface -------------------------------------------------------------------
@@ -167,51 +185,64 @@ class ReferralBoardModel(QAbstractTableModel):
         row = index.row()
         if not 0 <= row < len(self._rows):  # an invalid index has row -1
             return None
-        rank, board_row = self._rows[row]
+        line = self._rows[row]
         column = index.column()
         if role == _DISPLAY:
-            return self._text(rank, board_row, column)
+            return self._text(line, column)
         if role == _FOREGROUND:
-            if rank == _OVERDUE_RANK and column in (Column.GROUP, Column.DUE):
+            if line[0] == _OVERDUE_RANK and column in (Column.GROUP, Column.DUE):
                 return self._warning
             return None
         if role == _FONT:
-            overdue = rank == _OVERDUE_RANK and column == Column.GROUP
+            overdue = line[0] == _OVERDUE_RANK and column == Column.GROUP
             return self._bold if overdue or column == Column.PHONE else None
         if role == DISPUTE_ID_ROLE:
-            return board_row.dispute_id
+            return line[Line.DISPUTE_ID]
         if role == REFERRAL_ID_ROLE:
-            return board_row.referral_id
+            return line[Line.REFERRAL_ID]
         if role == _TOOLTIP:
-            return self._tooltip(rank, board_row, column)
+            return self._tooltip(line, column)
         return None
 
-    def _text(self, rank: int, row: BoardRow, column: int) -> str:
+    def _text(self, line: BoardLine, column: int) -> str:
         if column == Column.GROUP:
-            return self._groups[rank]
+            return self._groups[line[0]]
         if column == Column.NUMBER:
-            return row.number
+            return line[Line.NUMBER]
         if column == Column.CODE:
-            return row.code
+            return line[Line.CODE]
         if column == Column.ACTOR:
-            return row.actor_name
+            return line[Line.ACTOR_NAME]
         if column == Column.PHONE:
-            return left_to_right(row.actor_phone)
+            return left_to_right(line[Line.ACTOR_PHONE])
         if column == Column.STATUS:
-            return self._statuses[row.status]
+            return self._statuses[line[Line.STATUS]]
         if column == Column.SENT:
-            return row.sent_on.isoformat() if row.sent_on else ""
+            return line[Line.SENT_ON] or ""
         if column == Column.AGE:
-            return str(row.age_days(self._today))
+            return str(self._age(line))
         if column == Column.DUE:
-            return row.due_on.isoformat() if row.due_on else ""
+            return line[Line.DUE_ON] or ""
         if column == Column.MADE_BY:
-            return self._users.get(row.created_by, "") if row.created_by is not None else ""
+            made_by = line[Line.CREATED_BY]
+            return self._users.get(made_by, "") if made_by is not None else ""
         return ""
 
-    def _tooltip(self, rank: int, row: BoardRow, column: int) -> str | None:
-        if rank == _OVERDUE_RANK and row.due_on is not None:
-            days = (self._today - row.due_on).days
+    def _date(self, iso: str) -> date:
+        found = self._dates.get(iso)
+        if found is None:
+            found = self._dates[iso] = date.fromisoformat(iso)
+        return found
+
+    def _age(self, line: BoardLine) -> int:
+        """Days since the referral was sent (BoardRow.age_days)."""
+        sent_on = line[Line.SENT_ON]
+        return 0 if sent_on is None else max(0, (self._today - self._date(sent_on)).days)
+
+    def _tooltip(self, line: BoardLine, column: int) -> str | None:
+        due_on = line[Line.DUE_ON]
+        if line[0] == _OVERDUE_RANK and due_on is not None:
+            days = (self._today - self._date(due_on)).days
             return self.tr("Feedback was due %n day(s) ago.", "", days)
         if column == Column.NUMBER:
             return self.tr("Double-click or press Enter to open the case.")
@@ -226,11 +257,11 @@ class ReferralBoardModel(QAbstractTableModel):
             return
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        kept = [self._rows[index.row()][1].referral_id for index in persistent]
+        kept = [self._rows[index.row()][1] for index in persistent]
         self._sorted = wanted
-        self._select()  # from the rows as they came (oldest first), then sorted
+        self._select()  # from the lines as they came (oldest first), then sorted
         if kept:
-            where = {entry[1].referral_id: row for row, entry in enumerate(self._rows)}
+            where = {line[1]: row for row, line in enumerate(self._rows)}
             self.changePersistentIndexList(
                 persistent,
                 [
@@ -241,59 +272,32 @@ class ReferralBoardModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
     def _sort_rows(self) -> None:
-        rows = self._rows
-        if self._sorted is None or self._sorted[0] == Column.GROUP:
-            # The rows came oldest sent first, and a sort is stable: by group alone keeps that
-            # order inside each group (itemgetter: no Python call per row).
-            descending = (
-                self._sorted is not None and self._sorted[1] == Qt.SortOrder.DescendingOrder
-            )
-            rows.sort(key=_RANK, reverse=descending)
-            return
+        if self._sorted is None:
+            return  # the lines came grouped, oldest sent first
         column, order = self._sorted
-        rows.sort(key=self._key(column), reverse=order == Qt.SortOrder.DescendingOrder)
-        rows.sort(key=_RANK)  # stable: the groups stay in order, sorted inside
+        descending = order == Qt.SortOrder.DescendingOrder
+        rows = list(self._rows)  # never sort the lines as they came: they are kept
+        if column == Column.GROUP:
+            rows.sort(key=_RANK, reverse=descending)  # stable: oldest first in each group
+        else:
+            rows.sort(key=self._key(column), reverse=descending)
+            rows.sort(key=_RANK)  # stable: the groups stay in order, sorted inside
+        self._rows = rows
 
-    def _key(self, column: int) -> Callable[[Entry], Any]:
-        today = self._today
-        keys: dict[int, Callable[[Entry], Any]] = {
-            Column.NUMBER: lambda e: e[1].number,
-            Column.CODE: lambda e: e[1].code,
-            Column.ACTOR: lambda e: e[1].actor_name.casefold(),
-            Column.PHONE: lambda e: e[1].actor_phone,
-            Column.STATUS: lambda e: self._statuses[e[1].status],
-            Column.SENT: lambda e: e[1].sent_on or date.max,
-            Column.AGE: lambda e: e[1].age_days(today),
-            Column.DUE: lambda e: e[1].due_on or date.max,
-            Column.MADE_BY: lambda e: self._users.get(e[1].created_by or 0, "").casefold(),
+    def _key(self, column: int) -> Callable[[BoardLine], Any]:
+        statuses, users = self._statuses, self._users
+        keys: dict[int, Callable[[BoardLine], Any]] = {
+            Column.NUMBER: itemgetter(Line.NUMBER),
+            Column.CODE: itemgetter(Line.CODE),
+            Column.ACTOR: lambda line: line[Line.ACTOR_NAME].casefold(),
+            Column.PHONE: itemgetter(Line.ACTOR_PHONE),
+            Column.STATUS: lambda line: statuses[line[Line.STATUS]],
+            Column.SENT: lambda line: line[Line.SENT_ON] or _NO_DATE,
+            Column.AGE: self._age,
+            Column.DUE: lambda line: line[Line.DUE_ON] or _NO_DATE,
+            Column.MADE_BY: lambda line: users.get(line[Line.CREATED_BY] or 0, "").casefold(),
         }
         return keys.get(column, _RANK)
 
 
 _RANK = itemgetter(0)
-_IN = Direction.IN
-_SENT = ReferralStatus.SENT
-_RANKS = (
-    GROUP_RANK[BoardGroup.OVERDUE],
-    GROUP_RANK[BoardGroup.AWAITING_ACKNOWLEDGEMENT],
-    GROUP_RANK[BoardGroup.AWAITING_OUTCOME],
-    GROUP_RANK[BoardGroup.OWED_BY_US],
-)
-
-
-def _grouped(rows: list[BoardRow], today: date) -> list[Entry]:
-    """Each row with the rank of its group: BoardRow.group, inlined (it runs for every row)."""
-    overdue, unacknowledged, outcome, owed = _RANKS
-    return [
-        (
-            owed
-            if row.direction is _IN
-            else overdue
-            if row.due_on is not None and today > row.due_on
-            else unacknowledged
-            if row.status is _SENT
-            else outcome,
-            row,
-        )
-        for row in rows
-    ]

@@ -31,7 +31,12 @@ from desktop.views.referrals import board_service
 from desktop.views.referrals.board_filter_bar import BoardFilterBar
 from desktop.views.referrals.board_groups import BoardGroups
 from desktop.views.referrals.board_labels import group_label, left_to_right
-from desktop.views.referrals.board_model import DISPUTE_ID_ROLE, Column, ReferralBoardModel
+from desktop.views.referrals.board_model import (
+    DISPUTE_ID_ROLE,
+    REFERRAL_ID_ROLE,
+    Column,
+    ReferralBoardModel,
+)
 from desktop.views.referrals.feedback_dialog import RecordFeedbackDialog
 from desktop.views.widgets.message_label import MessageLabel
 from desktop.workspace import OpenWorkspace
@@ -102,7 +107,7 @@ class ReferralBoardPage(QWidget):
         top.addWidget(self.by_code_button)
         actions = QHBoxLayout()
         actions.setSpacing(8)
-        actions.addWidget(self.hint, 1)
+        actions.addStretch(1)
         for button in (self.open_button, self.feedback_button, self.refer_button):
             actions.addWidget(button)
         layout = QVBoxLayout(self)
@@ -114,6 +119,7 @@ class ReferralBoardPage(QWidget):
         layout.addWidget(self.count)
         layout.addWidget(self.message)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.hint)  # the whole width: at 150 % text it stays two lines
         layout.addLayout(actions)
 
         self._add_row_actions()
@@ -152,7 +158,7 @@ class ReferralBoardPage(QWidget):
             Column.GROUP: (metrics, max(map(group_label, BoardGroup), key=len)),
             Column.NUMBER: (metrics, "KBR-2026-0000"),
             Column.CODE: (metrics, "DMXW-0000"),
-            Column.ACTOR: (metrics, "Kibera Police Stati"),
+            Column.ACTOR: (metrics, "Mashimoni Police Station"),
             Column.PHONE: (bold, "+254700000000"),
             Column.STATUS: (metrics, self.tr("Acknowledged")),
             Column.SENT: (metrics, "2026-00-00"),
@@ -200,22 +206,22 @@ class ReferralBoardPage(QWidget):
             self._pending.cancel()
         workspace = self._workspace
         self._pending = run_in_background(
-            lambda: board_service.board_rows(workspace, board_filter),
+            lambda: board_service.board_lines(workspace, board_filter),
             on_done=lambda rows: self._show(generation, rows),
             on_error=lambda error: self._failed(generation, error),
             parent=self,
         )
 
-    def _show(self, generation: int, rows: object) -> None:
-        if generation != self._generation or not isinstance(rows, list):
+    def _show(self, generation: int, lines: object) -> None:
+        if generation != self._generation or not isinstance(lines, list):
             return
         self._pending = None
         self.message.clear_message()
-        current = self.current_row()
-        self.model.set_rows(rows, self._workspace.clock.today())
+        current = self.table.currentIndex().data(REFERRAL_ID_ROLE)
+        self.model.set_lines(lines, self._workspace.clock.today())
         self.groups.set_counts(self.model.counts())
         self._show_count()
-        row = self.model.row_of(current.referral_id) if current is not None else -1
+        row = self.model.row_of(current) if current is not None else -1
         if self.model.rowCount():
             self._place(max(row, 0))
         self.loaded.emit()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from desktop.domain.model.referral_board import BoardFilter, BoardRow
+from desktop.domain.model.referral_board import BoardFilter, BoardLine
 from desktop.domain.services import actors, referral_board, users
 from desktop.workspace import OpenWorkspace
 
@@ -18,8 +18,9 @@ class BoardChoices:
     users: list[tuple[int, str]]  # everyone, inactive too: they may have made open referrals
 
 
-def board_rows(workspace: OpenWorkspace, board_filter: BoardFilter) -> list[BoardRow]:
-    return referral_board.referral_board(workspace.unit_of_work(), workspace.actor, board_filter)
+def board_lines(workspace: OpenWorkspace, board_filter: BoardFilter) -> list[BoardLine]:
+    w = workspace
+    return referral_board.referral_board_lines(w.unit_of_work(), w.actor, w.clock, board_filter)
 
 
 def load_choices(workspace: OpenWorkspace) -> BoardChoices:

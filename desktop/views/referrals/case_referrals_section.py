@@ -70,6 +70,7 @@ class CaseReferralsSection(QWidget):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
         self.refer_button = self._button(self.tr("Refer this case\u2026"), self.refer)
+        self.edit_button = self._button(self.tr("Edit draft\u2026"), self.edit_draft)
         self.send_button = self._button(self.tr("Send"), self.send)
         self.print_button = self._button(self.tr("Print the letter\u2026"), self.print_letter)
         self.feedback_button = self._button(self.tr("Record feedback\u2026"), self.feedback)
@@ -80,6 +81,7 @@ class CaseReferralsSection(QWidget):
         row = QHBoxLayout()
         for button in (
             self.refer_button,
+            self.edit_button,
             self.send_button,
             self.print_button,
             self.feedback_button,
@@ -181,6 +183,10 @@ class CaseReferralsSection(QWidget):
             idle and out is not None and out.status is ReferralStatus.DRAFT
             and can(actor, "send_referral")
         )  # fmt: skip
+        self.edit_button.setEnabled(
+            idle and out is not None and out.status is ReferralStatus.DRAFT
+            and can(actor, "update_draft_referral")
+        )  # fmt: skip
         self.print_button.setEnabled(
             idle and out is not None and out.status is not ReferralStatus.WITHDRAWN
             and can(actor, "referral_letter")
@@ -220,6 +226,19 @@ class CaseReferralsSection(QWidget):
         dialog = ReferDialog(
             self._workspace, self._dispute_id, self, hand_over=hand_over, reason=reason
         )
+        dialog.saved.connect(self._referred)
+        dialog.printed.connect(self.printed)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    @Slot()
+    def edit_draft(self) -> ReferDialog | None:
+        """Open the referral dialog on the selected draft, to change it or send it."""
+        step = self.selected()
+        if step is None or step.status is not ReferralStatus.DRAFT:
+            return None
+        dialog = ReferDialog(self._workspace, self._dispute_id, self, draft_code=step.code)
         dialog.saved.connect(self._referred)
         dialog.printed.connect(self.printed)
         self.dialog = dialog

@@ -31,6 +31,7 @@ from desktop.views.referrals import refer_labels as labels
 from desktop.workspace import OpenWorkspace
 
 BLANK = "\u2014"
+NBSP = "\u00a0"
 
 
 def _t(text: str) -> str:
@@ -123,11 +124,10 @@ def shared_lines(
         label = words.fields.get(detail.field, detail.field)
         if detail.party_index is not None:
             role = words.roles.get(detail.party_role or "", detail.party_role or "")
-            label = (
-                words.party_label.replace("%1", role)
-                .replace("%2", str(detail.party_index))
-                .replace("%3", label)
-            )
+            party = words.party_label.replace("%1", role).replace("%2", str(detail.party_index))
+            head, _, tail = party.partition("%3")
+            kept = head.rstrip()  # no line break inside "Complainant (party 1):"
+            label = kept.replace(" ", NBSP) + head[len(kept) :] + label + tail
         lines.append((label, _value(detail, words, taxonomy)))
     return tuple(lines)
 
@@ -142,7 +142,7 @@ def write_referral_pdf(
     sheet = ReferralSheet(
         committee=committee.name,
         committee_area=committee.area,
-        committee_contact="",
+        committee_contact=committee.contact,
         written_on=letter.written_on,
         code=letter.code,
         actor_name=letter.actor.name,
@@ -171,7 +171,7 @@ def write_feedback_pdf(
     sheet = FeedbackSheet(
         committee=committee.name,
         committee_area=committee.area,
-        committee_contact="",
+        committee_contact=committee.contact,
         written_on=letter.written_on,
         code=letter.code,
         actor_name=letter.actor.name,

@@ -65,7 +65,9 @@ class ReferDialog(QDialog):
         *,
         hand_over: bool = False,
         reason: str = "",
+        draft_code: str | None = None,
     ) -> None:
+        """``draft_code``: edit that draft referral (its values fill the form once loaded)."""
         super().__init__(parent)
         self._workspace = workspace
         self._dispute_id = dispute_id
@@ -74,7 +76,10 @@ class ReferDialog(QDialog):
         self._due_edited = False
         self.actors: dict[int, JusticeActor] = {}
         self.referral: Referral | None = None
-        self.setWindowTitle(self.tr("Refer the case"))
+        self.draft: Referral | None = None  # the draft being edited, once loaded
+        self.setWindowTitle(
+            self.tr("Edit the draft referral") if draft_code else self.tr("Refer the case")
+        )
 
         self.actor_box = QComboBox(self)
         self.actor_box.setEditable(True)
@@ -154,7 +159,7 @@ class ReferDialog(QDialog):
         self._set_enabled(False)
         self._fit()
         run_in_background(
-            lambda: service.load_choices(workspace, dispute_id),
+            lambda: service.load_choices(workspace, dispute_id, draft_code),
             on_done=self._loaded,
             on_error=self._failed,
             parent=self,
@@ -198,8 +203,21 @@ class ReferDialog(QDialog):
         if editor is not None:
             editor.selectAll()
         self.share.set_dispute(choices.dispute, self._today)
+        if choices.draft is not None:
+            self._fill(choices.draft)
         self._set_enabled(True)
         self._actor_chosen()
+
+    def _fill(self, draft: Referral) -> None:
+        """The draft's values in the form (an actor deactivated since is left to choose)."""
+        self.draft = draft
+        self.choose_actor(draft.actor_id)
+        self.reason_edit.setPlainText(draft.reason)
+        self.urgency_box.setCurrentIndex(self.urgency_box.findData(draft.urgency.value))
+        self.share.set_shared(draft.shared_fields, draft.consents)
+        if draft.consent_override:
+            self.override_edit.setText(draft.consent_override)
+            self.override_edit.show()
 
     def _set_enabled(self, enabled: bool) -> None:
         for button in (self.draft_button, self.send_button):
@@ -298,9 +316,9 @@ class ReferDialog(QDialog):
         self._busy = True
         self._set_enabled(False)
         self.message.clear_message()
-        w = self._workspace
+        w, draft_id = self._workspace, self.draft.id if self.draft is not None else None
         run_in_background(
-            lambda: service.refer(w, command),
+            lambda: service.save(w, command, draft_id),
             on_done=self._done,
             on_error=self._failed,
             parent=self,

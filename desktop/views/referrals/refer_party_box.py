@@ -69,6 +69,11 @@ class PartyShareBox(QFrame):
     def fields(self) -> list[str]:
         return [key for key, box in self.boxes.items() if box.isChecked()]
 
+    def set_fields(self, fields: tuple[str, ...]) -> None:
+        """Tick this party's details among ``fields`` and untick the others."""
+        for key, box in self.boxes.items():
+            box.setChecked(key in fields)
+
     def consent(self) -> Consent | None:
         return self.consent_row.consent()
 

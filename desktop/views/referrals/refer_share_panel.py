@@ -19,7 +19,8 @@ from desktop.views.referrals.refer_labels import case_field_label
 from desktop.views.referrals.refer_party_box import PartyShareBox
 
 DEFAULT_SHARED = frozenset({"case.category"})
-CASE_COLUMNS = 3
+CASE_COLUMNS = 4  # as the parties' boxes
+LONG_FIELD = "case.description"  # "What happened (the complainants' account)"
 
 
 class SharePanel(QWidget):
@@ -42,12 +43,17 @@ class SharePanel(QWidget):
         self.case_boxes: dict[str, QCheckBox] = {}
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
-        for index, key in enumerate(CASE_FIELDS):
+        short = [key for key in CASE_FIELDS if key != LONG_FIELD]
+        for key in CASE_FIELDS:
             box = QCheckBox(case_field_label(key), self)
             box.setChecked(key in DEFAULT_SHARED)
             box.toggled.connect(self._changed)
             self.case_boxes[key] = box
-            grid.addWidget(box, index // CASE_COLUMNS, index % CASE_COLUMNS)
+            if key == LONG_FIELD:  # its long label on a line of its own, not widening a column
+                grid.addWidget(box, -(-len(short) // CASE_COLUMNS), 0, 1, CASE_COLUMNS)
+            else:
+                index = short.index(key)
+                grid.addWidget(box, index // CASE_COLUMNS, index % CASE_COLUMNS)
         grid.setColumnStretch(CASE_COLUMNS, 1)
         self.party_boxes: dict[int, PartyShareBox] = {}
         self._layout = QVBoxLayout(self)
@@ -67,6 +73,19 @@ class SharePanel(QWidget):
             self.party_boxes[party.id] = box
             self._layout.addWidget(box)
         self._layout.addStretch(1)
+        self._changed()
+
+    def set_shared(self, fields: tuple[str, ...], consents: tuple[Consent, ...]) -> None:
+        """Tick ``fields`` (and only them) and fill in the recorded consents: a draft's
+        choices, after set_dispute."""
+        for key, box in self.case_boxes.items():
+            box.setChecked(key in fields)
+        for party_box in self.party_boxes.values():
+            party_box.set_fields(fields)
+        for consent in consents:
+            found = self.party_boxes.get(consent.party_id)
+            if found is not None:
+                found.consent_row.set_consent(consent.given_on, consent.method, consent.witness)
         self._changed()
 
     def shared_fields(self) -> tuple[str, ...]:

@@ -1,5 +1,6 @@
 """The register import wizard: choose a CSV file, check and preview every row, then import all
-of them in one transaction (or none). ``imported(count)`` is emitted once the cases are in."""
+of them in one transaction (or none), with progress and a Cancel that imports nothing.
+``imported(count)`` is emitted once the cases are in."""
 
 from __future__ import annotations
 
@@ -48,5 +49,6 @@ class ImportWizard(QWizard):
 
     def reject(self) -> None:
         if self.import_page.working:
-            return  # the import commits or rolls back as a whole; let it finish
+            self.import_page.cancel()  # rolls the whole import back; the page says so
+            return
         super().reject()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -59,6 +60,27 @@ class SettingsPage(QWidget):
         )
         lock_hint.setWordWrap(True)
 
+        self.contact = QLineEdit(self)
+        self.contact.setObjectName("letterContact")
+        self.contact.setMaxLength(200)
+        self.contact.setText(workspace.committee().contact)
+        self.contact.setPlaceholderText(self.tr("e.g. 0712 000 111, Chief's camp, Kibera"))
+        self.contact.setMinimumWidth(self.contact.fontMetrics().horizontalAdvance("m") * 30)
+        self.contact_button = QPushButton(self.tr("Save"), self)
+        self.contact_button.setObjectName("saveContact")
+        self.contact_button.clicked.connect(self.save_contact)
+        contact_row = QHBoxLayout()
+        contact_row.addWidget(self.contact, 1)
+        contact_row.addWidget(self.contact_button)
+        contact_hint = QLabel(
+            self.tr(
+                "A phone number or address printed under the committee's name on referral and "
+                "feedback letters, so the people who receive them can reach you."
+            ),
+            self,
+        )
+        contact_hint.setWordWrap(True)
+
         self.backup_button = QPushButton(self.tr("Back up now"), self)
         self.backup_button.setObjectName("backupNow")
         self.backup_button.clicked.connect(self.back_up)
@@ -91,10 +113,15 @@ class SettingsPage(QWidget):
         if can(workspace.actor, "update_settings"):
             form.addRow(self.tr("Lock after"), lock_row)
             form.addRow("", lock_hint)
+            form.addRow(self.tr("Contact printed on letters"), contact_row)
+            form.addRow("", contact_hint)
         else:
             self.auto_lock.hide()
             self.save_button.hide()
             lock_hint.hide()
+            self.contact.hide()
+            self.contact_button.hide()
+            contact_hint.hide()
         backup_row = QHBoxLayout()
         backup_row.addWidget(self.backup_button)
         backup_row.addStretch(1)
@@ -112,6 +139,20 @@ class SettingsPage(QWidget):
             self.import_button.hide()
             import_hint.hide()
 
+        from desktop.views.settings.signing_key_line import SigningKeyLine
+
+        self.signing_key = SigningKeyLine(workspace, self)  # every role: the key is public
+        key_hint = QLabel(
+            self.tr(
+                "Exports are signed with this workspace's key. Programme staff confirm this "
+                "fingerprint once, by phone or in person; it is also on the recovery sheet."
+            ),
+            self,
+        )
+        key_hint.setWordWrap(True)
+        form.addRow(self.tr("Export-signing key"), self.signing_key)
+        form.addRow("", key_hint)
+
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(12)
@@ -119,7 +160,7 @@ class SettingsPage(QWidget):
         layout.addLayout(form)
         layout.addWidget(self.message)
         layout.addStretch(1)
-        for label in (lock_hint, backup_hint, import_hint):
+        for label in (lock_hint, contact_hint, backup_hint, import_hint, key_hint):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setMaximumWidth(label.fontMetrics().horizontalAdvance("m") * 60)
 
@@ -148,6 +189,36 @@ class SettingsPage(QWidget):
         self.message.show_info(self.tr("Saved: Suluhu locks after %n idle minute(s).", "", minutes))
         self.auto_lock_changed.emit(minutes)
 
+    def save_contact(self) -> None:
+        contact = self.contact.text()
+        workspace = self._workspace
+
+        def update() -> str:
+            from desktop.domain.services.committee import UpdateSettings, update_settings
+
+            committee = update_settings(
+                workspace.unit_of_work(),
+                workspace.actor,
+                workspace.clock,
+                workspace.taxonomy,
+                UpdateSettings(contact=contact),
+            )
+            return committee.contact
+
+        self.contact_button.setEnabled(False)
+        run_in_background(update, on_done=self._contact_saved, on_error=self._failed, parent=self)
+
+    def _contact_saved(self, contact: object) -> None:
+        self.contact_button.setEnabled(True)
+        assert isinstance(contact, str)
+        self.contact.setText(contact)
+        if contact:
+            self.message.show_info(
+                self.tr("Saved: letters print %1 as your contact.").replace("%1", contact)
+            )
+        else:
+            self.message.show_info(self.tr("Saved: letters print no contact."))
+
     def back_up(self) -> None:
         self.backup_button.setEnabled(False)
         self.message.show_info(self.tr("Making the backup…"))
@@ -172,5 +243,6 @@ class SettingsPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.save_button.setEnabled(True)
+        self.contact_button.setEnabled(True)
         self.backup_button.setEnabled(True)
         self.message.show_error(error_text(error))
