@@ -93,6 +93,10 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--period", required=True, help="a month (2026-03) or a quarter (2026-Q1)")
     p.add_argument("--out", type=Path, required=True, help="the export file to write (new)")
     command("key", x.key, "print the export-signing public key and its fingerprint")
+
+    from desktop import hub_command
+
+    hub_command.add_commands(sub)
     return root
 
 

@@ -34,6 +34,25 @@ class ExportFormatError(ValueError):
     """The payload is not what a Suluhu export holds (``str`` says what, without data)."""
 
 
+MAX_DEPTH = 8  # the deepest nesting an export writes is 3 (manifest parts, table cells)
+_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"')
+_BRACKET = re.compile(rb"[\[\]{}]")
+
+
+def _loads(data: bytes, what: str) -> Any:
+    """JSON of ASCII ``data``, refused past MAX_DEPTH levels of nesting before json.loads
+    sees it (a file of 100,000 "[" would raise RecursionError there)."""
+    depth = 0
+    for bracket in _BRACKET.findall(_STRING.sub(b"", data)):
+        depth += 1 if bracket in b"[{" else -1
+        if depth > MAX_DEPTH:
+            raise ExportFormatError(f"{what} is nested too deeply.")
+    try:
+        return json.loads(data.decode("ascii"))
+    except RecursionError:
+        raise ExportFormatError(f"{what} is nested too deeply.") from None
+
+
 def canonical_json(value: object) -> bytes:
     return (json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=True)).encode()
 
@@ -113,7 +132,7 @@ def parse_table(data: bytes) -> Table:
     """A table from its JSON part; refuses missing or malformed fields and cells that do not
     match the table's values exactly."""
     try:
-        raw = json.loads(data.decode("ascii"))
+        raw = _loads(data, "A table part")
         name = raw.get("name") if isinstance(raw, dict) else None
         if not isinstance(name, str) or not PART_NAME.match(f"tables/{name}.json"):
             raise ExportFormatError("A table part has no valid name.")
@@ -201,7 +220,7 @@ def manifest_json(
 def parse_manifest(data: bytes) -> tuple[ExportManifest, dict[str, Any], list[dict[str, Any]]]:
     """The manifest, the raw JSON object (for fields such as ``counts``), and its parts."""
     try:
-        raw = json.loads(data.decode("ascii"))
+        raw = _loads(data, "The manifest")
         if not isinstance(raw, dict) or raw.get("format") != FORMAT:
             raise ExportFormatError("The manifest is not a Suluhu export manifest.")
         if raw.get("format_version") != FORMAT_VERSION:

@@ -20,6 +20,7 @@ import hashlib
 import io
 import os
 import re
+import stat
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -39,7 +40,13 @@ from desktop.domain.model.export_log import (
 from desktop.domain.model.export_tables import ExportTables
 from desktop.workspace import WorkspaceError
 from storage import export_codec as codec
-from storage.files import PRIVATE_FILE_MODE, fsync_dir, remove_quietly, temp_path_beside
+from storage.files import (
+    PRIVATE_FILE_MODE,
+    fsync_dir,
+    remove_quietly,
+    temp_path_beside,
+    write_private_atomic,
+)
 
 HEADER = b"SULUHU-EXPORT/1\n"
 _PREFIX = b"SULUHU-EXPORT/"
@@ -48,6 +55,7 @@ KEY_AT = SIGNATURE_AT + SIGNATURE_BYTES  # 80
 PAYLOAD_AT = KEY_AT + PUBLIC_KEY_BYTES  # 112
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_PART_BYTES = 4 * 1024 * 1024
+MAX_PARTS = 257  # the manifest and a JSON and a CSV for each of at most 128 tables
 MANIFEST = "manifest.json"
 SUFFIX = ".suluhu-export"
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -114,12 +122,18 @@ def encode_export(
 class ExportFile:
     """The ExportFileWriter of desktop.domain.ports for one target path: ``stage`` writes a
     hidden temporary file in the target's folder and fsyncs it, ``publish`` renames it into
-    place, ``discard`` removes whichever exists. A full disk leaves nothing behind."""
+    place, ``discard`` removes whichever exists. A full disk leaves nothing behind.
+
+    The log entry is committed after ``publish``, so a target that already held a file (the
+    save dialog allows overwriting) keeps that file's bytes in memory until then: ``discard``
+    after a failed commit puts the earlier file back instead of leaving nothing. A target that
+    is not a regular file, or too large to be an export, is never overwritten."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         self._temp: Path | None = None
         self._published = False
+        self._earlier: bytes | None = None
 
     def stage(
         self, manifest: ExportManifest, tables: ExportTables, public_key: bytes, sign: Signer
@@ -148,6 +162,7 @@ class ExportFile:
         if self._temp is None:
             raise RuntimeError("Nothing was staged.")
         try:
+            self._earlier = _earlier_file(self.path)
             os.replace(self._temp, self.path)
             self._temp, self._published = None, True
             fsync_dir(self.path.parent)
@@ -159,8 +174,35 @@ class ExportFile:
             remove_quietly(self._temp)
             self._temp = None
         if self._published:
-            remove_quietly(self.path)
-            self._published = False
+            if self._earlier is None:
+                remove_quietly(self.path)
+            else:
+                write_private_atomic(self.path, self._earlier)
+            self._published, self._earlier = False, None
+
+
+def _earlier_file(path: Path) -> bytes | None:
+    """The bytes of the file ``publish`` is about to replace (None when there is none)."""
+    try:
+        info = path.lstat()
+    except FileNotFoundError:
+        return None
+    if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_FILE_BYTES:
+        raise ExportWriteError(
+            f"{path.name} already exists and is not an earlier export; choose another name. "
+            "Nothing was written."
+        )
+    return _read_at_most(path, MAX_FILE_BYTES)
+
+
+def _read_at_most(path: Path, limit: int) -> bytes:
+    """At most ``limit`` + 1 bytes of the regular file ``path`` (a FIFO, a device or a folder
+    raises OSError; opening does not block on a FIFO)."""
+    fd = os.open(path, os.O_RDONLY | _O_BINARY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as stream:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file")
+        return stream.read(limit + 1)
 
 
 def _write_error(error: OSError, folder: Path) -> ExportWriteError:
@@ -245,10 +287,7 @@ def read_verified(path: Path, expected_fingerprint: str | None = None) -> Verifi
     is parsed; then every part's SHA-256 and size against the manifest, and no part more or
     less. Raises :class:`ExportFileError` with one clear sentence."""
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise ExportFileError("The file is too large to be a Suluhu export.")
-        data = path.read_bytes()
+        data = _read_at_most(path, MAX_FILE_BYTES)
     except OSError as error:
         raise ExportFileError(
             f"The file could not be read ({error.strerror or type(error).__name__})."
@@ -262,12 +301,8 @@ def _parse_payload(payload: bytes) -> tuple[ExportManifest, dict[str, Any], Expo
         infos = archive.infolist()
     except (zipfile.BadZipFile, ValueError, EOFError):
         raise codec.ExportFormatError("The payload is not a readable archive.") from None
+    _check_members(infos)
     names = [info.filename for info in infos]
-    if len(set(names)) != len(names) or MANIFEST not in names:
-        raise codec.ExportFormatError("The archive's parts are not those of an export.")
-    for info in infos:
-        if info.compress_type != zipfile.ZIP_STORED or info.file_size > MAX_PART_BYTES:
-            raise codec.ExportFormatError(f"The part {info.filename!r} is not allowed.")
     manifest, raw, parts = codec.parse_manifest(_member(archive, MANIFEST))
     listed = {p["name"]: p for p in parts}
     if len(listed) != len(parts) or set(names) != {MANIFEST, *listed}:
@@ -290,6 +325,26 @@ def _parse_payload(payload: bytes) -> tuple[ExportManifest, dict[str, Any], Expo
     if len(contents) != 2 * len(tables):
         raise codec.ExportFormatError("A table has a CSV part without a JSON part.")
     return manifest, raw, ExportTables(manifest.period, tuple(tables))
+
+
+def _check_members(infos: list[zipfile.ZipInfo]) -> None:
+    """The archive's own rules, before any part is read: a bounded number of parts, each
+    named as an export names them (never a path elsewhere), once, stored, and small."""
+    if len(infos) > MAX_PARTS:
+        raise codec.ExportFormatError("The archive holds too many parts for an export.")
+    names = [info.filename for info in infos]
+    for name in names:
+        if name != MANIFEST and not codec.PART_NAME.match(name):
+            raise codec.ExportFormatError("The archive holds a part an export does not name.")
+    if len(set(names)) != len(names):
+        raise codec.ExportFormatError("The archive holds a part twice.")
+    if MANIFEST not in names:
+        raise codec.ExportFormatError("The archive has no manifest.")
+    for info in infos:
+        if info.compress_type != zipfile.ZIP_STORED:
+            raise codec.ExportFormatError(f"The part {info.filename} is compressed.")
+        if info.file_size > MAX_PART_BYTES:
+            raise codec.ExportFormatError(f"The part {info.filename} is too large.")
 
 
 def _member(archive: zipfile.ZipFile, name: str) -> bytes:

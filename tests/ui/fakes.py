@@ -2,7 +2,8 @@
 
 It keeps users, passphrases and the recovery key in memory and behaves as the real workspace
 promises (wrong passphrase, throttling, must-change-passphrase, closing); it has no Qt in it.
-Only the repositories the views use (users, committee, audit) are in its unit of work.
+Only the repositories the views use (users, committee, audit) and the signing key's public
+half are in its unit of work.
 """
 
 from __future__ import annotations
@@ -122,11 +123,24 @@ class FakeAuditRepository:
         return list(self._store.audit)
 
 
+class FakeSigningKey:
+    """The export-signing key as the views read it (its public half, for the fingerprint)."""
+
+    PUBLIC_KEY = bytes(range(32))
+
+    def public_key(self) -> bytes:
+        return self.PUBLIC_KEY
+
+    def sign(self, data: bytes) -> bytes:
+        raise NotImplementedError("the fake workspace signs nothing")
+
+
 class FakeUnitOfWork:
     def __init__(self, store: Store) -> None:
         self.users = FakeUserRepository(store)
         self.committee = FakeCommitteeRepository(store)
         self.audit = FakeAuditRepository(store)
+        self.signing_key = FakeSigningKey()
         self.committed = False
 
     def __enter__(self) -> Self:

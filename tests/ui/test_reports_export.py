@@ -60,7 +60,7 @@ def test_the_saved_file_is_what_the_preview_showed(
     assert verified.manifest.period == preview.export.period
     log = list_exports(opened.unit_of_work(), opened.actor)
     assert log[0].period == preview.export.period and log[0].sequence == 1
-    assert "saved" in page.status.text() and verified.fingerprint in page.status.text()
+    assert "saved" in page.message.text() and verified.fingerprint in page.message.text()
     assert page.export_button.isEnabled()
 
 

@@ -19,7 +19,7 @@ from desktop.tasks import TaskContext
 from desktop.views.reports.export_table_model import SUPPRESSED_ROLE
 from desktop.views.reports.report_labels import SUPPRESSED_MARK
 from desktop.views.reports.reports_page import ReportsPage
-from desktop.views.reports.reports_service import Cancelled, build_preview, rules_of
+from desktop.views.reports.reports_service import Cancelled, build_preview
 from desktop.workspace import OpenWorkspace
 from tests.support import ADMIN, ADMIN_PASSPHRASE, make_workspace
 from tests.ui.reports_setup import demo_folder
@@ -67,7 +67,6 @@ def test_the_preview_shows_every_table_as_published(qtbot: QtBot, opened: OpenWo
         opened.clock,
         opened.taxonomy,
         period,
-        rules_of(opened.committee()),
     )
     assert page.tables_names.rowCount() == len(TABLES)
     hidden_seen = 0

@@ -18,7 +18,6 @@ from desktop.domain.services.indicators import indicators
 from desktop.reports.summary_sheet import summary_sheet
 from desktop.views.reports.report_labels import value_label
 from desktop.views.reports.reports_page import ReportsPage
-from desktop.views.reports.reports_service import rules_of
 from desktop.workspace import OpenWorkspace
 from tests.support import ADMIN, ADMIN_PASSPHRASE, make_workspace
 from tests.ui.reports_setup import demo_folder
@@ -111,7 +110,6 @@ def test_a_suppressed_value_is_never_drawn_or_written(opened: OpenWorkspace) -> 
         opened.clock,
         opened.taxonomy,
         month,
-        rules_of(opened.committee()),
     )
     sheet = summary_sheet(
         export, indicators(export, opened.taxonomy), committee="C-TEST", period="x", generated="y"

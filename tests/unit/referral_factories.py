@@ -164,5 +164,5 @@ REFERRAL_EXPECTED = {
         "AMP",
     ),
     "override_referral_consent": "AM",
-    "referral_figures": "AMPO",
+    "referral_figures": "A",
 }

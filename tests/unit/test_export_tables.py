@@ -20,11 +20,16 @@ from desktop.domain.model.export_tables import (
     ExportRecord,
     ExportTables,
     Period,
+    ResolutionBand,
     Table,
+    ViewFact,
     current_exports,
     next_sequence,
 )
+from desktop.domain.model.proceedings import Answer
+from desktop.domain.services.committee import UpdateSettings, update_settings
 from desktop.domain.services.disclosure import DisclosureRules
+from desktop.domain.services.export_log import export_period
 from desktop.domain.services.exports import (
     TABLES,
     build_export_tables,
@@ -44,7 +49,8 @@ from tests.unit.export_facts import (
     busy_quarter,
     busy_referrals,
 )
-from tests.unit.world import make_world
+from tests.unit.fake_exports import FakeExportWriter
+from tests.unit.world import World, make_world
 
 TAXONOMY = default_taxonomy()
 RULES = DisclosureRules()
@@ -286,3 +292,91 @@ def test_a_fact_is_classified_by_the_taxonomy() -> None:
     assert (fact.sdg_group, fact.sensitive) == ("outside_scope", True)
     debt = classified(CaseFact("debt", Channel.WALK_IN, Status.REGISTERED), TAXONOMY)
     assert (debt.sdg_group, debt.sensitive) == ("money_debt", False)
+
+
+# --- parties' views count as their cases; the committee's own rules --------------------------
+
+
+def _closed_in_march(cases: int, parties: int) -> list[CaseFact]:
+    unfair = ViewFact(Sex.FEMALE, fair_process=Answer.NO, fair_outcome=Answer.NO)
+    return [
+        CaseFact(
+            "debt",
+            Channel.WALK_IN,
+            Status.CLOSED,
+            received_in=MAR,
+            closed_in=MAR,
+            outcome="decided",
+            resolution=ResolutionBand.DAYS_0_7,
+            views=(unfair,) * parties,
+        )  # fmt: skip
+        for _ in range(cases)
+    ]
+
+
+VIEWS_TABLES = [n for n, (population, _) in TABLES.items() if population.value == "party_views"]
+
+
+@pytest.mark.parametrize(("cases", "parties"), [(3, 2), (1, 5), (4, 10)])
+def test_views_of_too_few_closed_cases_are_withheld(cases: int, parties: int) -> None:
+    export = tables_for(MAR, _closed_in_march(cases, parties), [], TAXONOMY, RULES)
+    assert export.table("closed_by_resolution_time").withheld
+    for name in VIEWS_TABLES:  # six (or 5, or 40) views, yet only a few cases
+        assert export.table(name).withheld, name
+
+
+def test_views_of_enough_closed_cases_are_published() -> None:
+    export = tables_for(MAR, _closed_in_march(5, 2), [], TAXONOMY, RULES)
+    assert export.table("closed_by_resolution_time").total == 5
+    assert export.table("views_fair_process_by_sex").total == 10
+
+
+def _world_with_cases() -> World:
+    world = make_world(today=date(2026, 2, 20))
+    for _ in range(6):
+        world.register("debt")
+    world.clock.current = world.clock.current.replace(month=3, day=10)
+    return world
+
+
+def test_the_committees_own_cadence_and_thresholds_build_the_tables() -> None:
+    world = _world_with_cases()
+    args = (world.uow, world.admin, world.clock, world.taxonomy)
+    assert build_export_tables(*args, FEB).table("received_by_channel").total == 6
+    settings = UpdateSettings(export_threshold=7, export_sensitive_threshold=12)
+    update_settings(*args, settings)
+    export = build_export_tables(*args, FEB)
+    assert export.table("received_by_channel").withheld  # 6 cases, threshold 7
+    assert {t.threshold for t in export.tables} == {7}
+    update_settings(*args, UpdateSettings(export_cadence="quarterly"))
+    with pytest.raises(ValidationError) as error:  # a month of a quarterly committee
+        build_export_tables(*args, FEB)
+    assert error.value.field == "period"
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"export_threshold": 8},
+        {"export_sensitive_threshold": 15},
+        {"export_threshold": 6, "export_sensitive_threshold": 12},
+    ],
+)
+def test_the_thresholds_are_locked_once_the_committee_has_exported(change: dict[str, int]) -> None:
+    world = _world_with_cases()
+    args = (world.uow, world.admin, world.clock, world.taxonomy)
+    update_settings(*args, UpdateSettings(**change))  # free before any export
+    before = world.uow.committed.committee
+    assert before is not None
+    export_period(*args, FEB, FakeExportWriter(), app_version="1.0")
+    with pytest.raises(ValidationError) as error:
+        update_settings(*args, UpdateSettings(**{k: v + 1 for k, v in change.items()}))
+    assert error.value.field in change
+    after = world.uow.committed.committee
+    assert after is not None
+    assert (after.export_threshold, after.export_sensitive_threshold) == (
+        before.export_threshold,
+        before.export_sensitive_threshold,
+    )
+    update_settings(*args, UpdateSettings(**change))  # the same values, and other settings
+    update_settings(*args, UpdateSettings(auto_lock_minutes=9))

@@ -74,7 +74,7 @@ def test_the_use_case_counts_the_period_only(world: World) -> None:
     referrals.refer_case(world.uow, world.admin, world.clock, world.taxonomy, cmd)
     today = world.clock.today()
     figures = referral_board.referral_figures(
-        world.uow, world.actor("programme_officer"), world.taxonomy, today.replace(day=1), today
+        world.uow, world.admin, world.taxonomy, today.replace(day=1), today
     )
     assert figures.total == 1 and figures.by_actor_kind == {"police": 1}
     with pytest.raises(ValidationError):

@@ -499,3 +499,98 @@ def test_the_pathway_lists_incoming_then_outgoing_in_order(world: World) -> None
         (Direction.OUT, "court", "formal"),
     ]
     assert steps[2].sdg_mechanism == "Court or tribunal"
+
+
+def test_a_restricted_cases_reasons_stay_out_of_the_audit_log(world: World) -> None:
+    # The audit log is not sealed: a restricted case's override and hand-over reasons are
+    # kept (sealed) on the referral and only marked in the log.
+    dispute_id = _case(world, category="gbv", assigned=(world.user_id("focal"),))
+    _, respondent = _parties(world, dispute_id)
+    override = "He threatened her with a panga tonight."
+    cmd = ReferCase(
+        dispute_id,
+        world.add_justice_actor(),
+        REASON,
+        shared_fields=(party_field(respondent, "name"),),
+        consent_override=override,
+        hand_over=True,
+    )
+    referral = referrals.refer_case(world.uow, world.admin, world.clock, world.taxonomy, cmd)
+    assert referral.consent_override == override and referral.reason == REASON
+    events = [e for e in world.uow.committed.audit if e.subject == f"dispute:{dispute_id}"]
+    assert [e.action for e in events][-4:] == [
+        "refer_out",
+        "change_status",
+        "refer_case",
+        "override_referral_consent",
+    ]
+    for event in events:
+        assert "panga" not in event.detail and "weapon" not in event.detail
+    marked = {e.action: parse_detail(e.detail) for e in events}
+    assert marked["override_referral_consent"]["reason"] == "sealed"
+    assert marked["refer_out"]["reason"] == "sealed"
+
+
+def test_an_open_cases_override_reason_is_in_the_audit_log(world: World) -> None:
+    dispute_id = _case(world)
+    _, respondent = _parties(world, dispute_id)
+    cmd = ReferCase(
+        dispute_id,
+        world.add_justice_actor(),
+        REASON,
+        shared_fields=(party_field(respondent, "name"),),
+        consent_override="He cannot be reached.",
+    )
+    referrals.refer_case(world.uow, world.admin, world.clock, world.taxonomy, cmd)
+    event = world.uow.committed.audit[-1]
+    assert event.action == "override_referral_consent"
+    assert parse_detail(event.detail)["reason"] == "He cannot be reached."
+
+
+def test_a_due_date_chosen_for_a_draft_is_used_when_it_is_sent(world: World) -> None:
+    chosen = world.clock.today() + timedelta(days=5)
+    referral_id = _refer(world, _case(world), send=False, due_on=chosen)
+    assert _stored(world, referral_id).due_on == chosen
+    world.clock.advance(days=1)
+    referrals.send_referral(world.uow, world.admin, world.clock, world.taxonomy, referral_id)
+    assert _stored(world, referral_id).due_on == chosen
+    late = _refer(world, _case(world), send=False, due_on=world.clock.today())
+    world.clock.advance(days=1)  # the chosen date has passed: the default applies
+    referrals.send_referral(world.uow, world.admin, world.clock, world.taxonomy, late)
+    assert _stored(world, late).due_on == world.clock.today() + timedelta(days=14)
+
+
+@pytest.mark.parametrize(
+    "call",
+    ["send", "withdraw", "letter", "pathway", "report_back", "feedback"],
+)
+def test_a_member_outside_a_restricted_case_reaches_none_of_its_referrals(
+    world: World, call: str
+) -> None:
+    dispute_id = _case(world, category="gbv", assigned=(world.user_id("focal"),))
+    referral_id = _refer(world, dispute_id, send=call != "send")
+    member = world.member
+    calls = {
+        "send": lambda: referrals.send_referral(
+            world.uow, member, world.clock, world.taxonomy, referral_id
+        ),
+        "withdraw": lambda: referrals.withdraw_referral(
+            world.uow, member, world.clock, referral_id, "Settled."
+        ),
+        "letter": lambda: referral_letters.referral_letter(
+            world.uow, member, world.clock, referral_id
+        ),
+        "pathway": lambda: referral_board.case_referrals(
+            world.uow, member, world.clock, world.taxonomy, dispute_id
+        ),
+        "report_back": lambda: referral_letters.report_back(
+            world.uow, member, world.clock, world.taxonomy, dispute_id
+        ),
+        "feedback": lambda: referrals.record_referral_feedback(
+            world.uow, member, world.clock, RecordFeedback(referral_id, S.ACKNOWLEDGED)
+        ),
+    }
+    before = (world.uow.commits, len(world.uow.committed.audit))
+    with pytest.raises(NotFound):
+        calls[call]()
+    assert (world.uow.commits, len(world.uow.committed.audit)) == before

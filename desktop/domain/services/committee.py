@@ -59,6 +59,29 @@ def get_committee(uow: UnitOfWork, actor: Actor) -> Committee:
         return uow.committee.get()
 
 
+# What an export's suppression pattern depends on: once anything is exported these stay, or
+# two exports of one period (a correction) under other rules could be set against each other.
+_LOCKED = {
+    "export_cadence": "This committee has already exported, so it keeps its cadence: months "
+    "and quarters exported side by side could be subtracted from each other.",
+    "export_threshold": "This committee has already exported, so it keeps its thresholds: two "
+    "exports of one period under different thresholds could be set against each other.",
+    "export_sensitive_threshold": "This committee has already exported, so it keeps its "
+    "thresholds: two exports of one period under different thresholds could be set against "
+    "each other.",
+}
+
+
+def _check_export_rules_kept(uow: UnitOfWork, committee: Committee, cmd: UpdateSettings) -> None:
+    changing = [
+        name
+        for name in _LOCKED
+        if getattr(cmd, name) is not None and getattr(cmd, name) != getattr(committee, name)
+    ]
+    if changing and uow.export_log.all():
+        raise ValidationError(changing[0], _LOCKED[changing[0]])
+
+
 @use_case("update_settings")
 def update_settings(
     uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: UpdateSettings
@@ -86,16 +109,7 @@ def update_settings(
         raise ValidationError("export_cadence", "Choose monthly or quarterly exports.")
     with uow:
         committee = uow.committee.get()
-        if (
-            cmd.export_cadence is not None
-            and cmd.export_cadence != committee.export_cadence
-            and uow.export_log.all()
-        ):
-            raise ValidationError(
-                "export_cadence",
-                "This committee has already exported, so it keeps its cadence: months and "
-                "quarters exported side by side could be subtracted from each other.",
-            )
+        _check_export_rules_kept(uow, committee, cmd)
         changed: list[str] = []
         for name, value in (
             ("contact", contact),

@@ -221,9 +221,15 @@ def tables_of_counts(
         name: _in_domains(counts.get(name, {}), dims, domains) for name, (_, dims) in TABLES.items()
     }
     combined: dict[tuple[Population, str], frozenset[str]] = {}
+    cases = _case_populations(placed)
     result = []
     for table_name, (population, dims) in TABLES.items():
         table = placed[table_name]
+        if 0 < cases[population] < rules.threshold:
+            result.append(disclosure.withheld(_layout(table_name, domains), rules))
+            if progress is not None:
+                progress(len(result), len(TABLES))
+            continue
         for index, dim in enumerate(dims):
             if (population, dim) not in combined:
                 margin: Counter[str] = Counter()
@@ -249,6 +255,26 @@ def tables_of_counts(
         if progress is not None:
             progress(len(result), len(TABLES))
     return result
+
+
+def _case_populations(placed: Mapping[str, Counter[Key]]) -> dict[Population, int]:
+    """How many cases stand behind each population's tables. A party's view is not a case:
+    three closed cases of two parties each are six views, and a views table published while
+    the closed tables are withheld would say what "everyone" of those few cases thought. So
+    the views tables count as their closed cases (withheld whenever those are too few).
+    Referrals (several per case, no case key in their facts) count as themselves."""
+    result: dict[Population, int] = {}
+    for name, (population, _) in TABLES.items():
+        if population not in result:
+            result[population] = sum(placed[name].values())
+    result[Population.PARTY_VIEWS] = min(result[Population.PARTY_VIEWS], result[Population.CLOSED])
+    return result
+
+
+def _layout(name: str, domains: Mapping[str, tuple[str, ...]]) -> Layout:
+    population, dims = TABLES[name]
+    domain = tuple(domains[d] for d in dims)
+    return Layout(name, population, dims, domain, tuple(frozenset() for _ in dims))
 
 
 def _in_domains(
@@ -367,20 +393,25 @@ def build_export_tables(
     clock: Clock,
     taxonomy: Taxonomy,
     period: Period,
-    rules: DisclosureRules | None = None,
-    cadence: Cadence = Cadence.MONTHLY,
     progress: Progress | None = None,
 ) -> ExportTables:
     """The tables of ``period`` exactly as an export would publish them: counts of cases whose
-    parties all consented to reporting, after disclosure control. Only a period that has ended
-    can be exported (a month still running would be exported again, larger, and the two
-    could be subtracted). ``progress(done, total)`` is called after each table; it may raise
-    to cancel (the background task's cancel does)."""
-    check_cadence(period, cadence)
+    parties all consented to reporting, after disclosure control under the committee's own
+    cadence and thresholds (never the caller's: a month of a quarterly committee could be
+    subtracted from its published quarter). Only a period that has ended can be exported (a
+    month still running would be exported again, larger, and the two could be subtracted).
+    ``progress(done, total)`` is called after each table; it may raise to cancel (the
+    background task's cancel does)."""
     if period.last >= clock.today():
         raise ValidationError("period", "A period can be exported once it has ended.")
     with uow:
-        return tables_of_period(uow, period, taxonomy, rules or DisclosureRules(), progress)
+        committee = uow.committee.get()
+        check_cadence(period, Cadence(committee.export_cadence))
+        rules = DisclosureRules(
+            threshold=committee.export_threshold,
+            sensitive_threshold=committee.export_sensitive_threshold,
+        )
+        return tables_of_period(uow, period, taxonomy, rules, progress)
 
 
 def tables_of_period(

@@ -31,7 +31,7 @@ The GUI asks ``can(actor, name)`` to hide what is forbidden.
 | referral_board_lines                        |   x   |   x    |     x     |                   |
 | referral_letter, report_back                |   x   |   x    |     x     |                   |
 | override_referral_consent                   |   x   |   x    |           |                   |
-| referral_figures (counts only)              |   x   |   x    |     x     |         x         |
+| referral_figures (all cases, unprotected)   |   x   |        |           |                   |
 | list_users, get_user (names for assigning)  |   x   |   x    |     x     |                   |
 | add/update/deactivate_user                  |   x   |        |           |                   |
 | update_settings, verify_audit               |   x   |        |           |                   |
@@ -128,7 +128,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "case_referrals": _CASEWORK,
     "referral_letter": _CASEWORK,
     "report_back": _CASEWORK,
-    "referral_figures": _EVERYONE,  # counts only: no case, party or actor named
+    # counts over every case, restricted ones included, without disclosure control: only for
+    # those who see every case (programme reporting goes through the export's tables)
+    "referral_figures": _ADMIN,
     # users.py
     "add_user": _ADMIN,
     "update_user": _ADMIN,

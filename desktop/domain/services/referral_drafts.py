@@ -21,6 +21,7 @@ from desktop.domain.services.referrals import (
     _send,
     _visible_referral,
     check_sharing,
+    open_text,
 )
 from desktop.domain.taxonomy import Taxonomy
 
@@ -65,7 +66,15 @@ def update_draft_referral(
         referral.consents = consents
         referral.consent_override = override
         if cmd.hand_over and dispute.status not in (Status.REFERRED_OUT, Status.AWAITING_FEEDBACK):
-            move_status(uow, actor, clock, dispute, Status.REFERRED_OUT, "refer_out", reason=reason)
+            move_status(
+                uow,
+                actor,
+                clock,
+                dispute,
+                Status.REFERRED_OUT,
+                "refer_out",
+                **open_text(dispute, reason=reason),
+            )
         if cmd.send:
             _send(uow, actor, clock, taxonomy, referral, dispute, cmd.due_on)
         uow.referrals.update(referral)
@@ -90,7 +99,11 @@ def update_draft_referral(
                 actor,
                 "override_referral_consent",
                 subject(dispute),
-                detail_of(referral=cmd.referral_id, parties=len(missing), reason=override),
+                detail_of(
+                    referral=cmd.referral_id,
+                    parties=len(missing),
+                    **open_text(dispute, reason=override),
+                ),
             )
         uow.commit()
     return referral

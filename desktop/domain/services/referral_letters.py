@@ -127,6 +127,8 @@ def referral_letter(
         referral, dispute = _referral_of(uow, actor, referral_id)
         if referral.direction is not Direction.OUT:
             raise IllegalTransition("Only a referral the committee made has a referral letter.")
+        if referral.status is ReferralStatus.WITHDRAWN:
+            raise IllegalTransition("This referral was withdrawn: it has no letter to print.")
         justice_actor = uow.actors.get(referral.actor_id)
         maker = uow.users.get(referral.created_by) if referral.created_by else None
         if justice_actor is None:
@@ -184,6 +186,8 @@ def report_back(
             raise IllegalTransition("Report back once the case is closed, with its outcome.")
         outcome = uow.outcomes.for_dispute(dispute_id)
         referral = incoming[0]
+        if referral.status is ReferralStatus.WITHDRAWN:
+            raise IllegalTransition("The referral that brought this case was withdrawn.")
         justice_actor = uow.actors.get(referral.actor_id)
         if justice_actor is None:
             raise NotFound("The actor who referred this case is no longer in the directory.")

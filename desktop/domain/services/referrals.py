@@ -15,20 +15,17 @@ from dataclasses import dataclass
 from datetime import date
 
 from desktop.domain import rules
-from desktop.domain.errors import IllegalTransition, NotFound, ValidationError
+from desktop.domain.errors import NotFound, ValidationError
 from desktop.domain.model.dispute import Dispute, PartyRole, Status
-from desktop.domain.model.referral_code import new_code, parse_code
+from desktop.domain.model.referral_code import new_code
 from desktop.domain.model.referrals import (
     CASE_FIELDS,
-    FEEDBACK_STATUSES,
     PARTY_FIELDS,
     Consent,
     ConsentMethod,
     Direction,
-    FeedbackVia,
     JusticeActor,
     Referral,
-    ReferralOutcome,
     ReferralStatus,
     Urgency,
     check_referral_transition,
@@ -78,28 +75,6 @@ class ReferCase:
     due_on: date | None = None  # default: by the actor's kind and the urgency
     send: bool = True  # False keeps it as a draft until sent
     hand_over: bool = False  # the case leaves the committee (becomes referred out)
-
-
-@dataclass(frozen=True)
-class RecordFeedback:
-    referral_id: int
-    status: ReferralStatus  # acknowledged, accepted, declined or completed
-    on: date | None = None  # default today
-    via: FeedbackVia = FeedbackVia.PHONE
-    note: str = ""
-    given_by: str = ""  # the officer who answered
-    reason: str = ""  # required when declined
-    outcome: ReferralOutcome | None = None  # required when completed
-    due_on: date | None = None  # a new date for the next feedback, if the actor gave one
-
-
-@dataclass(frozen=True)
-class ReferralCard:
-    """What typing a code finds: the referral, its case number and its actor."""
-
-    referral: Referral
-    number: str
-    actor: JusticeActor
 
 
 def _referral_subject(referral: Referral) -> str:
@@ -198,6 +173,15 @@ def _unique_code(uow: UnitOfWork) -> str:
     raise RuntimeError("could not draw an unused referral code")
 
 
+def open_text(dispute: Dispute, **texts: str) -> dict[str, str]:
+    """Free text for an audit detail: only for a case that is not restricted. A restricted
+    case's reasons are kept sealed on the referral; the audit log is not sealed, so it says only
+    that there was one (``reason=sealed``)."""
+    if dispute.restricted:
+        return dict.fromkeys(texts, "sealed")
+    return texts
+
+
 def _send(
     uow: UnitOfWork,
     actor: Actor,
@@ -252,9 +236,19 @@ def refer_case(
             Status.REFERRED_OUT,
             Status.AWAITING_FEEDBACK,
         ):
-            move_status(uow, actor, clock, dispute, Status.REFERRED_OUT, "refer_out", reason=reason)
+            move_status(
+                uow,
+                actor,
+                clock,
+                dispute,
+                Status.REFERRED_OUT,
+                "refer_out",
+                **open_text(dispute, reason=reason),
+            )
         if cmd.send:
             _send(uow, actor, clock, taxonomy, referral, dispute, cmd.due_on)
+        else:
+            referral.due_on = cmd.due_on  # kept with the draft, used when it is sent
         referral.id = uow.referrals.add(referral)
         record(
             uow,
@@ -277,7 +271,11 @@ def refer_case(
                 actor,
                 "override_referral_consent",
                 subject(dispute),
-                detail_of(referral=referral.id, parties=len(missing), reason=override),
+                detail_of(
+                    referral=referral.id,
+                    parties=len(missing),
+                    **open_text(dispute, reason=override),
+                ),
             )
         uow.commit()
     return referral
@@ -308,6 +306,9 @@ def send_referral(
         raise ValidationError("due_on", "The date for feedback cannot be in the past.")
     with uow:
         referral, dispute = _visible_referral(uow, actor, referral_id)
+        planned = referral.due_on  # a date chosen with the draft still holds if not past
+        if due_on is None and planned is not None and planned >= clock.today():
+            due_on = planned
         _send(uow, actor, clock, taxonomy, referral, dispute, due_on)
         uow.referrals.update(referral)
         record(
@@ -322,125 +323,6 @@ def send_referral(
         )
         uow.commit()
     return referral
-
-
-def _feedback_date(cmd: RecordFeedback, referral: Referral, today: date) -> date:
-    on = past_date(cmd.on or today, today, "on")
-    if referral.sent_on is not None and on < referral.sent_on:
-        raise ValidationError("on", "Feedback cannot come before the referral was sent.")
-    return on
-
-
-@use_case("record_referral_feedback")
-def record_referral_feedback(
-    uow: UnitOfWork, actor: Actor, clock: Clock, cmd: RecordFeedback
-) -> Referral:
-    """Record what the actor answered (by slip, phone, in person or letter): acknowledged,
-    accepted, declined (with a reason) or completed (with an outcome)."""
-    target = enum_value(ReferralStatus, cmd.status, "status")
-    if target not in FEEDBACK_STATUSES:
-        raise ValidationError("status", "Choose what the actor answered.")
-    via = enum_value(FeedbackVia, cmd.via, "via")
-    note = rules.optional_text(cmd.note, "note", NOTE_MAX)
-    given_by = rules.optional_text(cmd.given_by, "given_by", rules.NAME_MAX)
-    reason = cmd.reason.strip()
-    if target is ReferralStatus.DECLINED:
-        reason = rules.required_text(reason, "reason", REASON_MAX)
-    outcome = None
-    if target is ReferralStatus.COMPLETED:
-        if cmd.outcome is None:
-            raise ValidationError("outcome", "Choose what the actor did.")
-        outcome = enum_value(ReferralOutcome, cmd.outcome, "outcome")
-    with uow:
-        referral, dispute = _visible_referral(uow, actor, cmd.referral_id)
-        if referral.direction is Direction.IN:
-            raise IllegalTransition(
-                "This case was referred to the committee: report back to the actor instead."
-            )
-        check_referral_transition(referral.status, target)
-        on = _feedback_date(cmd, referral, clock.today())
-        if cmd.due_on is not None and cmd.due_on < on:
-            raise ValidationError("due_on", "The next date cannot be before the feedback.")
-        previous = referral.status
-        referral.status = target
-        if target is ReferralStatus.ACKNOWLEDGED:
-            referral.acknowledged_on = on
-        elif target in (ReferralStatus.ACCEPTED, ReferralStatus.DECLINED):
-            referral.decided_on = on
-            referral.status_reason = reason
-        else:
-            referral.completed_on = on
-            referral.outcome = outcome
-        referral.feedback_on = referral.feedback_on or on
-        referral.feedback_via = via
-        referral.feedback_from = given_by or referral.feedback_from
-        if note:
-            line = f"{on.isoformat()}: {note}"
-            referral.feedback = f"{referral.feedback}\n{line}" if referral.feedback else line
-        if cmd.due_on is not None:
-            referral.due_on = cmd.due_on
-        uow.referrals.update(referral)
-        record(
-            uow,
-            clock,
-            actor,
-            "referral_feedback",
-            subject(dispute),
-            detail_of(
-                **{"referral": referral.id, "from": previous.value, "to": target.value},
-                via=via.value,
-                on=on.isoformat(),
-                outcome=outcome.value if outcome else None,
-            ),
-        )
-        uow.commit()
-    return referral
-
-
-@use_case("withdraw_referral")
-def withdraw_referral(
-    uow: UnitOfWork, actor: Actor, clock: Clock, referral_id: int, reason: str
-) -> Referral:
-    """Withdraw a referral (the parties settled, the wrong actor was chosen...); the reason is
-    kept with the referral (sealed for a restricted case), not in the audit log."""
-    reason = rules.required_text(reason, "reason", REASON_MAX)
-    with uow:
-        referral, dispute = _visible_referral(uow, actor, referral_id)
-        check_referral_transition(referral.status, ReferralStatus.WITHDRAWN)
-        previous = referral.status
-        referral.status = ReferralStatus.WITHDRAWN
-        referral.withdrawn_on = clock.today()
-        referral.status_reason = reason
-        uow.referrals.update(referral)
-        record(
-            uow,
-            clock,
-            actor,
-            "withdraw_referral",
-            subject(dispute),
-            detail_of(**{"referral": referral.id, "from": previous.value, "to": "withdrawn"}),
-        )
-        uow.commit()
-    return referral
-
-
-@use_case("find_referral")
-def find_referral(uow: UnitOfWork, actor: Actor, code: str) -> ReferralCard:
-    """The referral behind a typed or scanned code. A typo is caught by the check character
-    before anything is looked up."""
-    formatted = parse_code(code)
-    with uow:
-        referral = uow.referrals.by_code(formatted)
-        if referral is None or referral.id is None:
-            raise NotFound("No referral has this code, or you may not see it.")
-        try:
-            dispute = visible_dispute(uow, actor, referral.dispute_id)
-        except NotFound:
-            raise NotFound("No referral has this code, or you may not see it.") from None
-        justice_actor = uow.actors.get(referral.actor_id)
-    if justice_actor is None:
-        raise NotFound("No referral has this code, or you may not see it.")
-    return ReferralCard(referral, dispute.number, justice_actor)
 
 
 def incoming_referral(
@@ -466,3 +348,30 @@ def incoming_referral(
     )
     referral.id = uow.referrals.add(referral)
     return referral
+
+
+# Feedback, withdrawal and finding by code live in referral_feedback.py (to keep modules
+# small); importable from here too.
+from desktop.domain.services.referral_feedback import (  # noqa: E402
+    RecordFeedback,
+    ReferralCard,
+    find_referral,
+    record_referral_feedback,
+    withdraw_referral,
+)
+
+__all__ = [
+    "ConsentMissing",
+    "RecordFeedback",
+    "ReferCase",
+    "ReferralCard",
+    "check_sharing",
+    "find_referral",
+    "incoming_referral",
+    "open_text",
+    "parties_needing_consent",
+    "record_referral_feedback",
+    "refer_case",
+    "send_referral",
+    "withdraw_referral",
+]

@@ -1,6 +1,7 @@
 """The Reports page: choose an ended month (or quarter, by the committee's cadence), see every
 table exactly as the export will write it, the indicators computed from them, and what is left
-out and why; then save the PDF summary (and the export file, once it can be written).
+out and why; then save the signed export file (and its summary PDF beside it, under the
+committee's pseudonym) and the PDF summary for the wall. Administrators also see the export log.
 
 The tables are built on the background worker with a progress bar and Cancel; a result of an
 older request is dropped (each build has a generation number).
@@ -10,36 +11,30 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QItemSelectionModel, QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QListView,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTableView,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.domain.model.export_tables import Cadence, Period
 from desktop.domain.services.export_log import ExportDone
-from desktop.domain.services.exports import TABLES
 from desktop.tasks import Task, TaskContext, run_in_background
 from desktop.views.appearance import enlarge
 from desktop.views.errors import error_text
 from desktop.views.referrals.letter_print import ask_pdf_path
 from desktop.views.reports import reports_service as service
 from desktop.views.reports import summary_words
+from desktop.views.reports.export_log_panel import ExportLogPanel
 from desktop.views.reports.export_saver import ExportSaver
-from desktop.views.reports.indicators_model import IndicatorsModel
-from desktop.views.reports.report_labels import period_label, table_title
-from desktop.views.reports.table_preview import TablePreview
+from desktop.views.reports.preview_tabs import PreviewTabs
+from desktop.views.reports.report_labels import period_label
+from desktop.views.reports.summary_saver import SummarySaver, beside
 from desktop.views.users.service_adapter import can
 from desktop.views.widgets.message_label import MessageLabel
 from desktop.workspace import OpenWorkspace
@@ -60,6 +55,7 @@ class ReportsPage(QWidget):
         self._generation = 0
         self._pending: Task | None = None
         self.preview: service.Preview | None = None
+        self.exported: tuple[service.Preview, Path, str] | None = None  # preview, file, pseudonym
         committee = workspace.committee()
         self._cadence = service.cadence_of(committee)
 
@@ -83,6 +79,7 @@ class ReportsPage(QWidget):
         self.cancel_button.setObjectName("cancelBuild")
         self.status = QLabel(self)
         self.status.setObjectName("buildStatus")
+        self.status.setWordWrap(True)  # a saved file's path can be long
         self.message = MessageLabel(self)
         self.not_included = QLabel(self)
         self.not_included.setObjectName("notIncluded")
@@ -92,36 +89,14 @@ class ReportsPage(QWidget):
             "QLabel { background: #f3f0e6; border: 1px solid #d8d1b8; padding: 8px; }"
         )
 
-        self.tables_list = QListView(self)
-        self.tables_list.setObjectName("tablesList")
-        self.tables_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.tables_names = QStringListModel(self)
-        self.tables_list.setModel(self.tables_names)
-        self.table_preview = TablePreview(self)
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.tables_list)
-        splitter.addWidget(self.table_preview)
-        splitter.setStretchFactor(1, 1)
-        widest = max(self.fontMetrics().horizontalAdvance(table_title(n)) for n in TABLES)
-        self.tables_list.setWordWrap(True)
-        cap = self.fontMetrics().horizontalAdvance("M") * 20  # at 150 % the table needs room
-        splitter.setSizes([min(widest + 40, cap), 600])
-        self.indicators_model = IndicatorsModel(self)
-        self.indicators_view = QTableView(self)
-        self.indicators_view.setObjectName("indicatorsTable")
-        self.indicators_view.setModel(self.indicators_model)
-        self.indicators_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.indicators_view.verticalHeader().hide()
-        self.indicators_view.setWordWrap(False)
-        rows = self.indicators_view.verticalHeader()
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
-        header = self.indicators_view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
-        self.tabs = QTabWidget(self)
-        self.tabs.addTab(splitter, self.tr("Tables"))
-        self.tabs.addTab(self.indicators_view, self.tr("Indicators"))
+        self.tabs = PreviewTabs(workspace.taxonomy, self)
+        self.tables_names = self.tabs.tables_names  # for tests and screenshots
+        self.table_preview = self.tabs.table_preview
+        self.indicators_model = self.tabs.indicators_model
+        self.log_panel: ExportLogPanel | None = None
+        if can(workspace.actor, "list_exports"):
+            self.log_panel = ExportLogPanel(workspace, self)
+            self.tabs.addTab(self.log_panel, self.tr("Export log"))
 
         self.summary_button = QPushButton(self.tr("Save summary PDF\u2026"), self)
         self.summary_button.setObjectName("saveSummary")
@@ -134,6 +109,16 @@ class ReportsPage(QWidget):
             )
         )
         self.saver = ExportSaver(workspace, self)
+        self.summary_saver = SummarySaver(workspace, self)
+        self.beside_button = QPushButton(self.tr("Save the summary PDF beside it"), self)
+        self.beside_button.setObjectName("saveSummaryBeside")
+        self.beside_button.setToolTip(
+            self.tr(
+                "A PDF of the same tables, named like the export file and under the "
+                "committee's code name, to send with it."
+            )
+        )
+        self.beside_button.hide()
         self._may_export = can(workspace.actor, "export_period")
         self.export_button.setVisible(self._may_export)
 
@@ -142,14 +127,14 @@ class ReportsPage(QWidget):
         top.addStretch(1)
         top.addWidget(period_caption)
         top.addWidget(self.period)
+        top.addSpacing(12)
+        top.addWidget(self.summary_button)  # up here, the tables get the height of a row more
+        top.addWidget(self.export_button)
         busy = QHBoxLayout()
-        busy.addWidget(self.status)
+        busy.addWidget(self.status, 1)
         busy.addWidget(self.progress, 1)
         busy.addWidget(self.cancel_button)
-        actions = QHBoxLayout()
-        actions.addStretch(1)
-        actions.addWidget(self.summary_button)
-        actions.addWidget(self.export_button)
+        busy.addWidget(self.beside_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(10)
@@ -159,12 +144,14 @@ class ReportsPage(QWidget):
         layout.addWidget(self.message)
         layout.addWidget(self.not_included)
         layout.addWidget(self.tabs, 1)
-        layout.addLayout(actions)
 
         self.period.currentIndexChanged.connect(lambda _index: self.refresh())
         self.cancel_button.clicked.connect(self.cancel)
-        self.tables_list.selectionModel().currentRowChanged.connect(self._table_chosen)
-        self.summary_button.clicked.connect(self.save_summary)
+        self.summary_button.clicked.connect(lambda: self.save_summary())
+        self.beside_button.clicked.connect(self.save_summary_beside)
+        self.summary_saver.saved.connect(self._summary_written)
+        self.summary_saver.failed.connect(self._summary_failed)
+        self.tabs.currentChanged.connect(self._tab_chosen)
         self.export_button.clicked.connect(lambda: self.save_export())
         self.saver.progress.connect(
             lambda done, total: self._progress(self._generation, done, total)
@@ -212,6 +199,8 @@ class ReportsPage(QWidget):
         generation = self._generation
         workspace = self._workspace
         self.message.clear_message()
+        self.exported = None
+        self.beside_button.hide()
         self._show_preview(None)
         self.progress.setRange(0, 0)  # busy until the first table is done
         self._say(self.tr("Counting %1\u2026").replace("%1", period_label(period)))
@@ -281,41 +270,30 @@ class ReportsPage(QWidget):
 
     def _show_preview(self, preview: service.Preview | None) -> None:
         self.preview = preview
-        taxonomy = self._workspace.taxonomy
         if preview is None:
-            self.tables_names.setStringList([])
-            self.table_preview.show_table(None, None)
-            self.indicators_model.set_indicators([], taxonomy)
+            self.tabs.show_export(None, [])
             self.not_included.hide()
         else:
-            withheld = self.tr("%1 (too few cases)")
-            names = [
-                withheld.replace("%1", table_title(t.name)) if t.withheld else table_title(t.name)
-                for t in preview.export.tables
-            ]
-            self.tables_names.setStringList(names)
-            self.indicators_model.set_indicators(preview.indicators, taxonomy)
-            self.not_included.setText(summary_words.not_included_text(preview))
-            self.not_included.show()
-            self.tables_list.selectionModel().setCurrentIndex(
-                self.tables_names.index(0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+            self.tabs.show_export(preview.export, preview.indicators)
+            self.not_included.setText(
+                self.tr("Below is exactly what the export of %1 will hold.").replace(
+                    "%1", period_label(preview.export.period)
+                )
+                + " "
+                + summary_words.not_included_text(preview)
             )
+            self.not_included.show()
+        self.intro.setVisible(preview is None)  # the box above the tables says it then
         self.summary_button.setEnabled(preview is not None and self._pending is None)
         self.export_button.setEnabled(preview is not None and self._pending is None)
 
-    def _table_chosen(self) -> None:
-        row = self.tables_list.currentIndex().row()
-        if self.preview is None or not 0 <= row < len(self.preview.export.tables):
-            self.table_preview.show_table(None, None)
-            return
-        self.table_preview.show_table(self.preview.export.tables[row], self._workspace.taxonomy)
-
     def show_table(self, name: str) -> None:
         """Show the table called ``name`` (for tests and screenshots)."""
-        if self.preview is None:
-            return
-        names = [t.name for t in self.preview.export.tables]
-        self.tables_list.setCurrentIndex(self.tables_names.index(names.index(name)))
+        self.tabs.show_table(name)
+
+    def _tab_chosen(self, index: int) -> None:
+        if self.log_panel is not None and self.tabs.widget(index) is self.log_panel:
+            self.log_panel.reload()
 
     # -- saving --------------------------------------------------------------------------------
 
@@ -323,34 +301,39 @@ class ReportsPage(QWidget):
         """Write the PDF summary of the period on screen (the wall copy: with the committee's
         name) to ``path``, or where the user chooses."""
         preview = self.preview
-        if preview is None:
+        if preview is None or self.summary_saver.busy():
             return
         if path is None:
             name = f"summary-{preview.export.period.label}.pdf"
             path = ask_pdf_path(self, self.tr("Save the summary"), name)
             if path is None:
                 return
-        request = summary_words.summary_request(preview, self._workspace)
-        target = path
-        self.summary_button.setEnabled(False)
-        self._say(self.tr("Writing the summary\u2026"))
-        run_in_background(
-            lambda: service.write_summary_pdf(preview, request, target),
-            on_done=self._summary_written,
-            on_error=self._summary_failed,
-            parent=self,
-        )
+        self._write_summary(preview, path, None)
 
-    def _summary_written(self, path: object) -> None:
-        assert isinstance(path, Path)
+    def save_summary_beside(self) -> None:
+        """Write the summary of the export just saved beside its file, under the pseudonym."""
+        if self.exported is not None and not self.summary_saver.busy():
+            preview, path, pseudonym = self.exported
+            self._write_summary(preview, beside(path), pseudonym)
+
+    def _write_summary(self, preview: service.Preview, path: Path, pseudonym: str | None) -> None:
+        self.summary_button.setEnabled(False)
+        self.beside_button.setEnabled(False)
+        self._say(self.tr("Writing the summary\u2026"))
+        self.summary_saver.save(preview, path, pseudonym)
+
+    def _summary_written(self, path: Path) -> None:
         self.summary_button.setEnabled(self.preview is not None)
+        self.beside_button.setEnabled(True)
         self._say(self.tr("The summary is saved: %1").replace("%1", str(path)))
         self.summary_saved.emit(path)
 
-    def _summary_failed(self, error: BaseException) -> None:
+    def _summary_failed(self, error: object) -> None:
         self.summary_button.setEnabled(self.preview is not None)
+        self.beside_button.setEnabled(True)
         self._say("")
-        self.message.show_error(error_text(error))
+        if isinstance(error, BaseException):
+            self.message.show_error(error_text(error))
 
     def save_export(self, path: Path | None = None) -> None:
         """Save the period on screen as the signed export file, at ``path`` or where the user
@@ -371,7 +354,8 @@ class ReportsPage(QWidget):
     def _export_saved(self, done: object) -> None:
         assert isinstance(done, ExportDone)
         self._set_busy(False)
-        self._say(
+        self._say("")
+        self.message.show_info(
             self.tr(
                 "The export is saved: %1 (export %2, number %3 for this period). The programme "
                 "office can check it came from this committee with the key fingerprint %4."
@@ -381,6 +365,12 @@ class ReportsPage(QWidget):
             .replace("%3", str(done.entry.sequence))
             .replace("%4", done.fingerprint)
         )
+        if self.preview is not None and self.saver.path is not None:
+            self.exported = (self.preview, self.saver.path, done.manifest.committee)
+            self.beside_button.setEnabled(True)
+            self.beside_button.show()
+        if self.log_panel is not None:
+            self.log_panel.reload()
         self.export_saved.emit(self.saver.path)
 
     def _export_failed(self, error: object) -> None:

@@ -80,8 +80,6 @@ def build_preview(workspace: OpenWorkspace, period: Period, context: TaskContext
         workspace.clock,
         workspace.taxonomy,
         period,
-        rules_of(committee),
-        cadence_of(committee),
         progress=progress,
     )
     return Preview(export, indicators(export, workspace.taxonomy), committee)

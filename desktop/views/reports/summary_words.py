@@ -99,9 +99,11 @@ def summary_words() -> SummaryWords:
     )
 
 
-def summary_request(preview: Preview, workspace: OpenWorkspace) -> SummaryRequest:
-    """The wall copy: it carries the committee's name (a summary inside an export file
-    carries only the pseudonym)."""
+def summary_request(
+    preview: Preview, workspace: OpenWorkspace, pseudonym: str | None = None
+) -> SummaryRequest:
+    """The wall copy carries the committee's name; the copy saved beside an export file
+    carries ``pseudonym`` instead (the export's own), since it leaves the laptop with it."""
     taxonomy = workspace.taxonomy
     labels: dict[tuple[str, str], str] = {}
     for table in preview.export.tables:
@@ -116,7 +118,7 @@ def summary_request(preview: Preview, workspace: OpenWorkspace) -> SummaryReques
     months = tuple(month_name(n) for n in range(1, 13))
     generated = format_date(workspace.clock.today(), months, _t("{day} {month} {year}"))
     return SummaryRequest(
-        committee=preview.committee.name,
+        committee=pseudonym or preview.committee.name,
         period=period_label(preview.export.period),
         generated=generated,
         not_included=not_included_text(preview),

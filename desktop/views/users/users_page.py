@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model.users import User
+from desktop.domain.services.export_log import export_key
 from desktop.tasks import run_in_background
 from desktop.views.appearance import enlarge
 from desktop.views.errors import error_text
@@ -200,7 +201,11 @@ class UsersPage(QWidget):
         workspace = self._workspace
         self.setEnabled(False)
         run_in_background(
-            lambda: (workspace.new_recovery_key(), workspace.committee().name),
+            lambda: (
+                workspace.new_recovery_key(),
+                workspace.committee().name,
+                export_key(workspace.unit_of_work(), workspace.actor).fingerprint,
+            ),
             on_done=self._show_recovery_key,
             on_error=self._failed,
             parent=self,
@@ -208,8 +213,9 @@ class UsersPage(QWidget):
 
     def _show_recovery_key(self, result: object) -> None:
         assert isinstance(result, tuple)
-        key, committee_name = result
+        key, committee_name, fingerprint = result
         self.setEnabled(True)
-        dialog = NewRecoveryKeyDialog(committee_name, key, parent=self)
+        # the sheet carries the export-signing fingerprint, as the one printed at setup does
+        dialog = NewRecoveryKeyDialog(committee_name, key, fingerprint, parent=self)
         dialog.setObjectName("newRecoveryKey")
         dialog.open()

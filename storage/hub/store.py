@@ -1,0 +1,343 @@
+"""A hub folder (docs/hub.md): ``keys.json`` (key slots, as a committee workspace has: one
+passphrase slot and one recovery slot), ``hub.db`` (SQLCipher) and ``hub.json`` (a marker, no
+data). :class:`HubStore` imports export files into it, each in one transaction."""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+from collections.abc import Callable, Iterable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlalchemy as sa
+from sqlalchemy import Connection, Engine
+
+from desktop.domain.model.export_tables import SUPPRESSED, Cell, ExportTables, Period, Table
+from desktop.domain.model.hub import (
+    HubState,
+    ImportedExport,
+    IncomingExport,
+    RegisteredCommittee,
+)
+from desktop.domain.services.hub_import import (
+    Decision,
+    Imported,
+    ImportOptions,
+    Refused,
+    decide,
+)
+from desktop.workspace import WorkspaceError
+from storage.hub import schema
+from storage.hub import tables as t
+from storage.hub.reader import MAX_BYTES, read_export, verify_export
+
+KEYS = "keys.json"
+DATABASE = "hub.db"
+INFO = "hub.json"
+SLOT = "hub"  # the one passphrase slot's name
+ALL = "*"  # a total's code, as in the export's CSV
+
+Now = Callable[[], datetime]
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+class HubError(WorkspaceError):
+    """The hub could not be created or opened (a one-line message, no data)."""
+
+
+class HubFolder:
+    """A hub folder before it is opened."""
+
+    def __init__(self, folder: Path, kdf: object | None = None) -> None:
+        self.folder = folder
+        self._kdf = kdf
+
+    def exists(self) -> bool:
+        return (self.folder / KEYS).is_file()
+
+    def create(self, passphrase: str) -> str:
+        """Make the folder's key slots and database; return the recovery key to write down."""
+        from desktop.domain import rules
+        from storage.engine import open_engine
+        from storage.files import ensure_private_dir, remove_quietly, write_private_atomic
+        from storage.keys import DEFAULT_KDF, KdfParams, KeyFile
+        from storage.recovery import format_recovery_key
+
+        if self.exists() or (self.folder / DATABASE).exists():
+            raise HubError(f"{self.folder} already holds a hub; it was left untouched.")
+        problems = rules.passphrase_problems(passphrase, SLOT)
+        if problems:
+            raise HubError(" ".join(problems))
+        kdf = self._kdf if isinstance(self._kdf, KdfParams) else DEFAULT_KDF
+        made = not self.folder.exists()
+        try:
+            ensure_private_dir(self.folder)
+            write_private_atomic(
+                self.folder / INFO, json.dumps({"format": 1, "kind": "hub"}).encode()
+            )
+            _, keys, raw = KeyFile.create(self.folder / KEYS, SLOT, passphrase, None, kdf)
+            engine = open_engine(self.folder / DATABASE, keys.database_key, create=True)
+            try:
+                schema.upgrade(engine)
+            finally:
+                engine.dispose()
+        except BaseException as error:
+            for name in (KEYS, DATABASE, DATABASE + "-wal", DATABASE + "-shm", INFO):
+                with contextlib.suppress(OSError):
+                    remove_quietly(self.folder / name)
+            if made:
+                with contextlib.suppress(OSError):
+                    self.folder.rmdir()
+            if isinstance(error, OSError):
+                reason = error.strerror or type(error).__name__
+                raise HubError(
+                    f"The hub could not be created in {self.folder} ({reason}); nothing was "
+                    "left behind."
+                ) from None
+            raise
+        return format_recovery_key(raw)
+
+    def open(self, passphrase: str, now: Now = _utc_now) -> HubStore:
+        from storage import keys as keyslots
+        from storage.engine import StorageError, open_engine
+
+        if not self.exists():
+            raise HubError(f"There is no hub at {self.folder}. Create one with `suluhu hub init`.")
+        try:
+            keys = keyslots.KeyFile.load(self.folder / KEYS).unlock(SLOT, passphrase, None)
+        except keyslots.WrongPassphrase:
+            raise HubError("The hub's passphrase is wrong.") from None
+        except keyslots.KeyFileError as error:
+            raise HubError(f"The hub's key file is damaged ({type(error).__name__}).") from None
+        try:
+            engine = open_engine(self.folder / DATABASE, keys.database_key)
+        except StorageError as error:
+            raise HubError(str(error)) from None
+        try:
+            schema.upgrade(engine)
+        except BaseException:
+            engine.dispose()
+            raise
+        return HubStore(engine, now)
+
+
+class HubStore:
+    """An open hub database."""
+
+    def __init__(self, engine: Engine, now: Now = _utc_now) -> None:
+        self.engine = engine
+        self._now = now
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> HubStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- importing --------------------------------------------------------------------------
+
+    def import_file(
+        self, path: Path, options: ImportOptions, max_bytes: int = MAX_BYTES
+    ) -> Decision:
+        """Read, verify, decide and apply one file: wholly, in one transaction, or not at all."""
+        incoming = read_export(path, max_bytes)
+        return (
+            incoming if isinstance(incoming, Refused) else self.import_verified(incoming, options)
+        )
+
+    def import_bytes(self, data: bytes, options: ImportOptions) -> Decision:
+        incoming = verify_export(data)
+        return (
+            incoming if isinstance(incoming, Refused) else self.import_verified(incoming, options)
+        )
+
+    def import_verified(self, incoming: IncomingExport, options: ImportOptions) -> Decision:
+        with self.engine.begin() as conn:
+            state = _state_for(conn, incoming.manifest.committee)
+            decision = decide(state, incoming, options, self._now())
+            if isinstance(decision, Imported):
+                _apply(conn, decision, incoming)
+        return decision
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def committees(self) -> list[RegisteredCommittee]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(sa.select(t.committees).order_by(t.committees.c.pseudonym))
+            return [_committee(row) for row in rows]
+
+    def exports(self, committee: str | None = None) -> list[ImportedExport]:
+        with self.engine.connect() as conn:
+            return _exports(conn, committee)
+
+    def cell_count(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(sa.select(sa.func.count()).select_from(t.cells)).scalar_one())
+
+    def cells(self, committee: str, period: Period, table: str) -> dict[tuple[str, str], Cell]:
+        """The current counts of one table: (code1, code2) -> count or SUPPRESSED."""
+        query = (
+            sa.select(t.cells.c.code1, t.cells.c.code2, t.cells.c.value, t.cells.c.suppressed)
+            .join(t.committees, t.committees.c.id == t.cells.c.committee_id)
+            .where(
+                t.committees.c.pseudonym == committee,
+                t.cells.c.period == period.label,
+                t.cells.c.table_name == table,
+            )
+        )
+        with self.engine.connect() as conn:
+            return {
+                (r.code1, r.code2): SUPPRESSED if r.suppressed else int(r.value)
+                for r in conn.execute(query)
+            }
+
+    def digest(self) -> str:
+        """SHA-256 over every row of every hub table (for checks that nothing changed)."""
+        digest = hashlib.sha256()
+        with self.engine.connect() as conn:
+            for table in t.HUB_TABLES:
+                digest.update(table.name.encode() + b"\0")
+                for row in conn.execute(sa.select(table).order_by(*table.primary_key.columns)):
+                    digest.update(repr(tuple(row)).encode() + b"\n")
+        return digest.hexdigest()
+
+
+# -- helpers ---------------------------------------------------------------------------------
+
+
+def _committee(row: sa.Row[tuple[object, ...]]) -> RegisteredCommittee:
+    m = row._mapping
+    return RegisteredCommittee(
+        str(m["pseudonym"]),
+        str(m["fingerprint"]),
+        str(m["display_name"]),
+        str(m["region"]),
+        bool(m["active"]),
+    )
+
+
+def _exports(conn: Connection, committee: str | None) -> list[ImportedExport]:
+    query = (
+        sa.select(t.exports, t.committees.c.pseudonym)
+        .join(t.committees, t.committees.c.id == t.exports.c.committee_id)
+        .order_by(t.committees.c.pseudonym, t.exports.c.period, t.exports.c.sequence)
+    )
+    if committee is not None:
+        query = query.where(t.committees.c.pseudonym == committee)
+    return [
+        ImportedExport(
+            r.pseudonym,
+            Period.parse(r.period),
+            r.export_id,
+            r.sequence,
+            r.file_sha256,
+            datetime.fromisoformat(r.imported_at),
+            bool(r.current),
+        )
+        for r in conn.execute(query)
+    ]
+
+
+def _state_for(conn: Connection, pseudonym: str) -> HubState:
+    rows = conn.execute(sa.select(t.committees).where(t.committees.c.pseudonym == pseudonym))
+    return HubState(tuple(_committee(r) for r in rows), tuple(_exports(conn, pseudonym)))
+
+
+def _apply(conn: Connection, decision: Imported, incoming: IncomingExport) -> None:
+    export = decision.export
+    now = export.imported_at.isoformat()
+    if decision.new_committee is not None:
+        conn.execute(
+            sa.insert(t.committees).values(
+                pseudonym=export.committee,
+                fingerprint=decision.new_committee.fingerprint,
+                registered_at=now,
+            )
+        )
+    if decision.new_key is not None:
+        conn.execute(
+            sa.update(t.committees)
+            .where(t.committees.c.pseudonym == export.committee)
+            .values(fingerprint=decision.new_key)
+        )
+    committee_id = conn.execute(
+        sa.select(t.committees.c.id).where(t.committees.c.pseudonym == export.committee)
+    ).scalar_one()
+    earlier = sa.select(t.exports.c.id).where(
+        t.exports.c.committee_id == committee_id,
+        t.exports.c.period == export.period.label,
+        t.exports.c.current.is_(True),
+    )
+    old = [row.id for row in conn.execute(earlier)]
+    if old:
+        conn.execute(sa.delete(t.cells).where(t.cells.c.export_id.in_(old)))
+        conn.execute(sa.delete(t.export_tables).where(t.export_tables.c.export_id.in_(old)))
+        conn.execute(sa.update(t.exports).where(t.exports.c.id.in_(old)).values(current=False))
+    inserted = conn.execute(
+        sa.insert(t.exports).values(
+            committee_id=committee_id,
+            period=export.period.label,
+            export_id=export.export_id,
+            sequence=export.sequence,
+            file_sha256=export.file_sha256,
+            fingerprint=incoming.fingerprint,
+            imported_at=now,
+            current=True,
+        )
+    )
+    assert inserted.inserted_primary_key is not None
+    export_row = int(inserted.inserted_primary_key[0])
+    _insert_tables(conn, export_row, committee_id, export.period, incoming.tables)
+
+
+def _insert_tables(
+    conn: Connection, export_row: int, committee_id: int, period: Period, tables: ExportTables
+) -> None:
+    described = [
+        {
+            "export_id": export_row,
+            "name": table.name,
+            "population": table.population.value,
+            "dimensions": ",".join(table.dimensions),
+            "threshold": table.threshold,
+        }
+        for table in tables.tables
+    ]
+    if described:
+        conn.execute(sa.insert(t.export_tables), described)
+    rows = [
+        {
+            "export_id": export_row,
+            "committee_id": committee_id,
+            "period": period.label,
+            "table_name": table.name,
+            "code1": code1,
+            "code2": code2,
+            "value": None if cell is SUPPRESSED else int(cell),  # type: ignore[arg-type]
+            "suppressed": cell is SUPPRESSED,
+        }
+        for table in tables.tables
+        for code1, code2, cell in _cells(table)
+    ]
+    if rows:
+        conn.execute(sa.insert(t.cells), rows)
+
+
+def _cells(table: Table) -> Iterable[tuple[str, str, Cell]]:
+    """Every cell and total of ``table``, totals with ``*`` for the dimension summed over."""
+    keys = table.keys()
+    for key in keys:
+        yield key[0], key[1] if table.two_way else "", table.cells[key]
+    for code, cell in table.row_totals.items():
+        yield code, ALL if table.two_way else "", cell
+    for code, cell in table.column_totals.items():
+        yield ALL, code, cell
+    yield ALL, ALL if table.two_way else "", table.total
