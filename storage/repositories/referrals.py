@@ -341,7 +341,15 @@ class SqlReferralRepository(Repo):
 
     def facts(self, first: date, last: date) -> list[ReferralFact]:
         query = (
-            select(r.c.direction, a.c.kind, r.c.status, r.c.sent_on, r.c.feedback_on, r.c.outcome)
+            select(
+                r.c.direction,
+                a.c.kind,
+                r.c.status,
+                r.c.sent_on,
+                r.c.feedback_on,
+                r.c.outcome,
+                r.c.dispute_id,
+            )
             .select_from(r.join(a, a.c.id == r.c.actor_id))
             .where(r.c.sent_on.between(first, last))
             .order_by(r.c.sent_on, r.c.id)
@@ -354,8 +362,11 @@ class SqlReferralRepository(Repo):
                 sent_on,
                 feedback_on,
                 None if outcome is None else _OUTCOME[outcome],
+                dispute_id,
             )
-            for direction, kind, status, sent_on, feedback_on, outcome in self._conn.execute(query)
+            for direction, kind, status, sent_on, feedback_on, outcome, dispute_id in (
+                self._conn.execute(query)
+            )
         ]
 
     def _optional(self, rid: int, column: str, stored: str | None, restricted: bool) -> str:

@@ -122,7 +122,15 @@ class SqlReportingQueries(Repo):
         r, a = t.referrals, t.actors
         refused = exists().where(p.c.dispute_id == r.c.dispute_id, p.c.consent_reporting.is_(False))
         query = (
-            select(r.c.direction, a.c.kind, r.c.status, r.c.sent_on, r.c.feedback_on, r.c.outcome)
+            select(
+                r.c.direction,
+                a.c.kind,
+                r.c.status,
+                r.c.sent_on,
+                r.c.feedback_on,
+                r.c.outcome,
+                r.c.dispute_id,
+            )
             .join(a, a.c.id == r.c.actor_id)
             .where(r.c.sent_on.between(first, last), ~refused)
         )
@@ -134,6 +142,7 @@ class SqlReportingQueries(Repo):
                 sent_on=row.sent_on,
                 feedback_on=row.feedback_on,
                 outcome=ReferralOutcome(row.outcome) if row.outcome else None,
+                dispute_id=row.dispute_id,
             )
             for row in self._conn.execute(query)
         ]

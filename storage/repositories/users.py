@@ -12,8 +12,10 @@ from desktop.domain.model.audit import GENESIS, AuditEvent
 from desktop.domain.model.committee import Committee
 from desktop.domain.model.users import Role, User
 from storage import tables as t
+from storage.audit_sealing import has_reason, open_reasons, seal_reasons
 from storage.repositories._common import Repo, loads
 from storage.rows import dumps
+from storage.sealing import MARKER
 
 
 class SqlUserRepository(Repo):
@@ -85,10 +87,43 @@ class SqlAuditRepository(Repo):
                 username=event.username,
                 action=event.action,
                 subject=event.subject,
-                detail=event.detail,
+                detail=self._stored_detail(event),
                 prev_hash=event.prev_hash,
                 hash=event.hash,
             )
+        )
+
+    def _restricted_subject(self, subject: str) -> int | None:
+        """The id of the restricted case ``subject`` names ("dispute:42"), else None."""
+        kind, _, number = subject.partition(":")
+        if kind != "dispute" or not number.isdigit():
+            return None
+        restricted = self._conn.scalar(
+            select(t.disputes.c.restricted).where(t.disputes.c.id == int(number))
+        )
+        return int(number) if restricted else None
+
+    def _stored_detail(self, event: AuditEvent) -> str:
+        if not has_reason(event.detail):
+            return event.detail
+        dispute_id = self._restricted_subject(event.subject)
+        if dispute_id is None:
+            return event.detail
+        return seal_reasons(
+            event.detail,
+            event.hash,
+            lambda column, value: self._sealer.seal("audit", dispute_id, column, value),
+        )
+
+    def _read_detail(self, subject: str, detail: str, event_hash: str) -> str:
+        if MARKER not in detail:
+            return detail
+        kind, _, number = subject.partition(":")
+        dispute_id = int(number) if kind == "dispute" and number.isdigit() else 0
+        return open_reasons(
+            detail,
+            event_hash,
+            lambda column, value: self._sealer.open("audit", dispute_id, column, value),
         )
 
     def all(self) -> list[AuditEvent]:
@@ -99,7 +134,7 @@ class SqlAuditRepository(Repo):
                 username=row.username,
                 action=row.action,
                 subject=row.subject,
-                detail=row.detail,
+                detail=self._read_detail(row.subject, row.detail, row.hash),
                 prev_hash=row.prev_hash,
                 hash=row.hash,
                 seq=row.seq,
@@ -116,7 +151,7 @@ class SqlAuditRepository(Repo):
                 username=row.username,
                 action=row.action,
                 subject=row.subject,
-                detail=row.detail,
+                detail=self._read_detail(row.subject, row.detail, row.hash),
                 prev_hash=row.prev_hash,
                 hash=row.hash,
                 seq=row.seq,

@@ -47,6 +47,7 @@ PLANTED_REFERRAL = ReferralFact(
     date(2026, 2, 20),
     date(2026, 2, 23),
     ReferralOutcome.ACTION_TAKEN,
+    dispute_id=9999,
 )
 
 
@@ -102,6 +103,7 @@ def busy_referrals(seed: int = 7, per_month: int = 20) -> list[ReferralFact]:
                     sent,
                     None,
                     None,
+                    dispute_id=len(result) + 1,  # each from a case of its own
                 )
             )
     return [*result, PLANTED_REFERRAL]

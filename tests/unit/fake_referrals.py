@@ -104,6 +104,7 @@ def facts(state: State, first: date, last: date) -> list[ReferralFact]:
                 sent_on=referral.sent_on,
                 feedback_on=referral.feedback_on,
                 outcome=referral.outcome,
+                dispute_id=referral.dispute_id,
             )
         )
     return result

@@ -131,6 +131,7 @@ class FakeReportingQueries:
                     sent_on=referral.sent_on,
                     feedback_on=referral.feedback_on,
                     outcome=referral.outcome,
+                    dispute_id=referral.dispute_id,
                 )
             )
         return result

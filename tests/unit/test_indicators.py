@@ -60,14 +60,14 @@ def _month(month: Period = FEB, decided_women: int = 5) -> list[CaseFact]:
 
 
 def _referrals(first: date) -> list[ReferralFact]:
-    def referral(kind: str, status: ReferralStatus, days: int | None) -> ReferralFact:
+    def referral(kind: str, status: ReferralStatus, days: int | None, case: int) -> ReferralFact:
         feedback = None if days is None else first + timedelta(days=days)
-        return ReferralFact(Direction.OUT, kind, status, first, feedback, None)
+        return ReferralFact(Direction.OUT, kind, status, first, feedback, None, case)
 
     return (
-        [referral("police", ReferralStatus.COMPLETED, 5) for _ in range(10)]
-        + [referral("legal_aid", ReferralStatus.SENT, None) for _ in range(10)]
-        + [referral("chief_elder", ReferralStatus.COMPLETED, 10) for _ in range(6)]
+        [referral("police", ReferralStatus.COMPLETED, 5, i) for i in range(10)]
+        + [referral("legal_aid", ReferralStatus.SENT, None, 10 + i) for i in range(10)]
+        + [referral("chief_elder", ReferralStatus.COMPLETED, 10, 20 + i) for i in range(6)]
     )
 
 

@@ -23,7 +23,7 @@ def _fact(
 ) -> ReferralFact:
     feedback = None if days is None else D0 + timedelta(days=days)
     outcome = ReferralOutcome.ACTION_TAKEN if status is S.COMPLETED else None
-    return ReferralFact(direction, kind, status, D0, feedback, outcome)
+    return ReferralFact(direction, kind, status, D0, feedback, outcome, dispute_id=1)
 
 
 def test_rates_shares_and_the_median() -> None:

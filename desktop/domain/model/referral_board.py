@@ -188,6 +188,9 @@ class ReferralFact:
     sent_on: date | None
     feedback_on: date | None
     outcome: ReferralOutcome | None
+    # The referral's case: the export counts the distinct cases behind a referral table and
+    # cell (several referrals of one case are not several people). Never published.
+    dispute_id: int
 
 
 @dataclass(frozen=True)

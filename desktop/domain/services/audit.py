@@ -4,7 +4,8 @@
 and the change it describes commit together or not at all. ``detail`` holds codes, ids and counts
 as ``key=value`` pairs; never a name, phone or narrative. The one kind of free text allowed is
 ``reason``: the justification a rule demands of the acting user (overriding do-no-harm or the
-monitoring period, reopening a case); the form asks for it without names.
+monitoring period, reopening a case); the form asks for it without names, and for an event
+about a restricted case the storage seals it where it is stored (storage/audit_sealing.py).
 """
 
 from __future__ import annotations

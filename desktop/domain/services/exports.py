@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from desktop.domain.errors import ValidationError
@@ -47,6 +48,7 @@ from desktop.domain.services.permissions import use_case
 from desktop.domain.taxonomy import Taxonomy
 
 Record = CaseFact | ViewFact | ReferralFact
+Cases = Mapping[str, Mapping[Key, AbstractSet[int]]]  # table -> key -> the cases behind it
 Getter = Callable[[Record], str]
 Progress = Callable[[int, int], None]  # (tables done, tables in all); may raise to cancel
 
@@ -191,6 +193,22 @@ def count_records(
     return result
 
 
+def cases_of_referrals(
+    referrals: Sequence[ReferralFact],
+    tables: Mapping[str, tuple[Population, tuple[str, ...]]] = REFERRAL_TABLES,
+) -> dict[str, dict[Key, set[int]]]:
+    """Each referral table's cases (dispute ids) per tuple of codes as read: what the counts
+    of :func:`count_records` stand for in people (docs/exports.md, "Referrals count cases")."""
+    result: dict[str, dict[Key, set[int]]] = {}
+    for name, (_, dims) in tables.items():
+        getters = [DIMENSIONS[d].value for d in dims]
+        cells: dict[Key, set[int]] = {}
+        for r in referrals:
+            cells.setdefault(tuple(get(r) for get in getters), set()).add(r.dispute_id)
+        result[name] = cells
+    return result
+
+
 def counts_of_facts(
     facts: Sequence[CaseFact], tables: Mapping[str, tuple[Population, tuple[str, ...]]]
 ) -> CaseCounts:
@@ -211,17 +229,24 @@ def tables_of_counts(
     taxonomy: Taxonomy,
     rules: DisclosureRules,
     progress: Progress | None = None,
+    cases_of: Cases | None = None,
 ) -> list[Table]:
     """The published tables from each table's counts of codes as read (_in_domains), values
     combined per population and dimension from the margins (the same in every table of a
-    population). ``progress(done, total)`` is called after each table (it may raise: a
-    cancel)."""
+    population). ``cases_of`` holds the cases behind the counts of the tables whose records
+    are not cases (referrals: :func:`cases_of_referrals`): such a table's population, values
+    and cells are then judged by their distinct cases. ``progress(done, total)`` is called
+    after each table (it may raise: a cancel)."""
     domains = {name: d.codes(taxonomy) for name, d in DIMENSIONS.items()}
     placed = {
         name: _in_domains(counts.get(name, {}), dims, domains) for name, (_, dims) in TABLES.items()
     }
+    behind = {
+        name: _sets_in_domains(found, TABLES[name][1], domains)
+        for name, found in (cases_of or {}).items()
+    }
     combined: dict[tuple[Population, str], frozenset[str]] = {}
-    cases = _case_populations(placed)
+    cases = _case_populations(placed, behind)
     result = []
     for table_name, (population, dims) in TABLES.items():
         table = placed[table_name]
@@ -232,12 +257,9 @@ def tables_of_counts(
             continue
         for index, dim in enumerate(dims):
             if (population, dim) not in combined:
-                margin: Counter[str] = Counter()
-                for key, count in table.items():
-                    margin[key[index]] += count
                 thresholds = _thresholds(dim, domains[dim], taxonomy, rules)
-                combined[(population, dim)] = disclosure.combined_values(
-                    margin, domains[dim], thresholds
+                combined[(population, dim)] = _combined(
+                    table, behind.get(table_name), index, domains[dim], thresholds
                 )
         layout = Layout(
             table_name,
@@ -249,26 +271,87 @@ def tables_of_counts(
         shown: Counter[Key] = Counter()
         for key, count in table.items():
             shown[tuple(layout.place(i, code) for i, code in enumerate(key))] += count
-        result.append(
-            disclosure.publish(layout, shown, _threshold_of(layout, taxonomy, rules), rules)
-        )
+        threshold_of = _threshold_of(layout, taxonomy, rules)
+        if table_name in behind:
+            threshold_of = _by_cases(threshold_of, layout, shown, behind[table_name])
+        result.append(disclosure.publish(layout, shown, threshold_of, rules))
         if progress is not None:
             progress(len(result), len(TABLES))
     return result
 
 
-def _case_populations(placed: Mapping[str, Counter[Key]]) -> dict[Population, int]:
+def _case_populations(
+    placed: Mapping[str, Counter[Key]], behind: Mapping[str, Mapping[Key, AbstractSet[int]]]
+) -> dict[Population, int]:
     """How many cases stand behind each population's tables. A party's view is not a case:
     three closed cases of two parties each are six views, and a views table published while
     the closed tables are withheld would say what "everyone" of those few cases thought. So
     the views tables count as their closed cases (withheld whenever those are too few).
-    Referrals (several per case, no case key in their facts) count as themselves."""
+    Nor is a referral: one case sent to five actors is one case, so a table whose cases are
+    known (``behind``) counts its distinct cases."""
     result: dict[Population, int] = {}
     for name, (population, _) in TABLES.items():
-        if population not in result:
+        if population in result:
+            continue
+        if name in behind:
+            result[population] = len(set().union(*behind[name].values()))
+        else:
             result[population] = sum(placed[name].values())
     result[Population.PARTY_VIEWS] = min(result[Population.PARTY_VIEWS], result[Population.CLOSED])
     return result
+
+
+def _combined(
+    table: Mapping[Key, int],
+    found: Mapping[Key, AbstractSet[int]] | None,
+    index: int,
+    domain: Sequence[str],
+    thresholds: Mapping[str, int],
+) -> frozenset[str]:
+    """The values of dimension ``index`` to combine, from the table's margin; with ``found``
+    (the cases behind each cell) a value's size is its distinct cases, and so is the combined
+    bucket's (a case behind two combined values counts once)."""
+    margin: Counter[str] = Counter()
+    if found is None:
+        for key, count in table.items():
+            margin[key[index]] += count
+        return disclosure.combined_values(margin, domain, thresholds)
+    members: dict[str, set[int]] = {}
+    for key, cases in found.items():
+        members.setdefault(key[index], set()).update(cases)
+    margin.update({code: len(cases) for code, cases in members.items()})
+    result = set(disclosure.combined_values(margin, domain, thresholds))
+    while result and len(set().union(*(members.get(v, set()) for v in result))) < max(
+        thresholds.get(v, 0) for v in result
+    ):
+        shown = [v for v in domain if v not in result and margin[v] > 0]
+        if not shown:
+            return frozenset(domain)
+        result.add(min(shown, key=lambda v: (margin[v], domain.index(v))))
+    return frozenset(result)
+
+
+def _by_cases(
+    threshold_of: Callable[[Key], int],
+    layout: Layout,
+    shown: Mapping[Key, int],
+    found: Mapping[Key, AbstractSet[int]],
+) -> Callable[[Key], int]:
+    """``threshold_of`` for a table whose records are not cases: a cell whose count comes
+    from fewer distinct cases than its threshold is held to its count plus one, so primary
+    suppression hides it (five referrals of one case are not published as 5)."""
+    cells: dict[Key, set[int]] = {}
+    for key, cases in found.items():
+        placed = tuple(layout.place(i, code) for i, code in enumerate(key))
+        cells.setdefault(placed, set()).update(cases)
+
+    def threshold(key: Key) -> int:
+        least = threshold_of(key)
+        if len(cells.get(key, ())) >= least:
+            return least
+        return max(least, shown.get(key, 0) + 1)
+
+    return threshold
 
 
 def _layout(name: str, domains: Mapping[str, tuple[str, ...]]) -> Layout:
@@ -277,19 +360,39 @@ def _layout(name: str, domains: Mapping[str, tuple[str, ...]]) -> Layout:
     return Layout(name, population, dims, domain, tuple(frozenset() for _ in dims))
 
 
-def _in_domains(
-    counts: Mapping[Key, int], dims: Sequence[str], domains: Mapping[str, Sequence[str]]
-) -> Counter[Key]:
-    """Counts with a code outside its dimension's domain (a category dropped from the
+def _placer(dims: Sequence[str], domains: Mapping[str, Sequence[str]]) -> Callable[[Key], Key]:
+    """A key with a code outside its dimension's domain (a category dropped from the
     taxonomy) read as "unknown", or as the domain's last value ("other")."""
     known = [frozenset(domains[d]) for d in dims]
     fallback = [
         UNKNOWN if UNKNOWN in k else domains[d][-1] for k, d in zip(known, dims, strict=True)
     ]
+    return lambda key: tuple(
+        code if code in known[i] else fallback[i] for i, code in enumerate(key)
+    )
+
+
+def _in_domains(
+    counts: Mapping[Key, int], dims: Sequence[str], domains: Mapping[str, Sequence[str]]
+) -> Counter[Key]:
+    """Counts with their keys placed in the domains (:func:`_placer`)."""
+    place = _placer(dims, domains)
     result: Counter[Key] = Counter()
     for key, count in counts.items():
-        placed = tuple(code if code in known[i] else fallback[i] for i, code in enumerate(key))
-        result[placed] += count
+        result[place(key)] += count
+    return result
+
+
+def _sets_in_domains(
+    found: Mapping[Key, AbstractSet[int]],
+    dims: Sequence[str],
+    domains: Mapping[str, Sequence[str]],
+) -> dict[Key, set[int]]:
+    """Cases per key with the keys placed in the domains (:func:`_placer`)."""
+    place = _placer(dims, domains)
+    result: dict[Key, set[int]] = {}
+    for key, cases in found.items():
+        result.setdefault(place(key), set()).update(cases)
     return result
 
 
@@ -325,6 +428,10 @@ def _records_of(
     }
 
 
+def _referrals_of(records: Mapping[Population, Sequence[Record]]) -> list[ReferralFact]:
+    return [r for r in records[Population.REFERRALS] if isinstance(r, ReferralFact)]
+
+
 def classified(fact: CaseFact, taxonomy: Taxonomy) -> CaseFact:
     """The fact with its category's SDG group and sensitivity from ``taxonomy`` (the query
     reads codes only; the tables need neither: thresholds come from the taxonomy itself)."""
@@ -358,8 +465,10 @@ def tables_for(
     """The export's tables from the period's facts (pure, for tests and previews of made-up
     facts; the use cases count in the database instead: :func:`tables_of_period`)."""
     check_cadence(period, cadence)
-    counts = count_records(_records_of(period, facts, referrals))
-    tables = tables_of_counts(counts, taxonomy, rules, progress)
+    records = _records_of(period, facts, referrals)
+    counts = count_records(records)
+    cases_of = cases_of_referrals(_referrals_of(records))
+    tables = tables_of_counts(counts, taxonomy, rules, progress, cases_of)
     months = period.months()
     in_period = [f for f in facts if f.received_in in months or f.closed_in in months]
     return ExportTables(
@@ -428,6 +537,8 @@ def tables_of_period(
     referrals = uow.reporting.referral_facts(period.first, period.last)
     if progress is not None:
         progress(0, len(TABLES))
-    counts = {**cases.tables, **count_records(_records_of(period, [], referrals), REFERRAL_TABLES)}
-    tables = tables_of_counts(counts, taxonomy, rules, progress)
+    records = _records_of(period, [], referrals)
+    counts = {**cases.tables, **count_records(records, REFERRAL_TABLES)}
+    cases_of = cases_of_referrals(_referrals_of(records))
+    tables = tables_of_counts(counts, taxonomy, rules, progress, cases_of)
     return ExportTables(period, tuple(tables), not_consented=cases.not_consented)

@@ -8,20 +8,19 @@ from datetime import date
 
 from desktop.domain import rules
 from desktop.domain.errors import ValidationError
-from desktop.domain.model.dispute import Status
 from desktop.domain.model.referrals import Consent, Direction, Referral, ReferralStatus, Urgency
 from desktop.domain.model.users import Actor
 from desktop.domain.ports import Clock, UnitOfWork
-from desktop.domain.services._common import enum_value, subject
-from desktop.domain.services.audit import detail_of, record
-from desktop.domain.services.case_status import REASON_MAX, move_status
+from desktop.domain.services._common import enum_value
+from desktop.domain.services.case_status import REASON_MAX
 from desktop.domain.services.permissions import use_case
 from desktop.domain.services.referrals import (
     _active_actor,
-    _send,
     _visible_referral,
     check_sharing,
-    open_text,
+    hand_over,
+    record_referral,
+    schedule,
 )
 from desktop.domain.taxonomy import Taxonomy
 
@@ -65,45 +64,12 @@ def update_draft_referral(
         referral.shared_fields = shared
         referral.consents = consents
         referral.consent_override = override
-        if cmd.hand_over and dispute.status not in (Status.REFERRED_OUT, Status.AWAITING_FEEDBACK):
-            move_status(
-                uow,
-                actor,
-                clock,
-                dispute,
-                Status.REFERRED_OUT,
-                "refer_out",
-                **open_text(dispute, reason=reason),
-            )
-        if cmd.send:
-            _send(uow, actor, clock, taxonomy, referral, dispute, cmd.due_on)
+        if cmd.hand_over:
+            hand_over(uow, actor, clock, dispute, reason)
+        schedule(uow, actor, clock, taxonomy, referral, dispute, cmd.send, cmd.due_on)
         uow.referrals.update(referral)
-        record(
-            uow,
-            clock,
-            actor,
-            "update_draft_referral",
-            subject(dispute),
-            detail_of(
-                referral=cmd.referral_id,
-                kind=justice_actor.kind,
-                urgency=urgency.value,
-                status=referral.status.value,
-                shared=len(shared),
-            ),
+        record_referral(
+            uow, actor, clock, "update_draft_referral", dispute, referral, justice_actor, missing
         )
-        if missing:
-            record(
-                uow,
-                clock,
-                actor,
-                "override_referral_consent",
-                subject(dispute),
-                detail_of(
-                    referral=cmd.referral_id,
-                    parties=len(missing),
-                    **open_text(dispute, reason=override),
-                ),
-            )
         uow.commit()
     return referral

@@ -202,6 +202,79 @@ def _send(
         move_status(uow, actor, clock, dispute, Status.AWAITING_FEEDBACK, "change_status")
 
 
+def hand_over(uow: UnitOfWork, by: Actor, clock: Clock, dispute: Dispute, reason: str) -> None:
+    """Inside a use case: the committee hands the case over (it becomes referred out), unless
+    it already has; a restricted case's reason stays out of the audit log."""
+    if dispute.status not in (Status.REFERRED_OUT, Status.AWAITING_FEEDBACK):
+        move_status(
+            uow,
+            by,
+            clock,
+            dispute,
+            Status.REFERRED_OUT,
+            "refer_out",
+            **open_text(dispute, reason=reason),
+        )
+
+
+def schedule(
+    uow: UnitOfWork,
+    by: Actor,
+    clock: Clock,
+    taxonomy: Taxonomy,
+    referral: Referral,
+    dispute: Dispute,
+    send: bool,
+    due_on: date | None,
+) -> None:
+    """Send now, or keep the chosen due date with the draft for when it is sent."""
+    if send:
+        _send(uow, by, clock, taxonomy, referral, dispute, due_on)
+    else:
+        referral.due_on = due_on
+
+
+def record_referral(
+    uow: UnitOfWork,
+    by: Actor,
+    clock: Clock,
+    action: str,
+    dispute: Dispute,
+    referral: Referral,
+    justice_actor: JusticeActor,
+    missing: tuple[int, ...],
+) -> None:
+    """Audit a referral made or changed (codes and counts only) and, when details of parties
+    who did not consent are shared, the override (its reason only for an open case)."""
+    record(
+        uow,
+        clock,
+        by,
+        action,
+        subject(dispute),
+        detail_of(
+            referral=referral.id,
+            kind=justice_actor.kind,
+            urgency=referral.urgency.value,
+            status=referral.status.value,
+            shared=len(referral.shared_fields),
+        ),
+    )
+    if missing:
+        record(
+            uow,
+            clock,
+            by,
+            "override_referral_consent",
+            subject(dispute),
+            detail_of(
+                referral=referral.id,
+                parties=len(missing),
+                **open_text(dispute, reason=referral.consent_override),
+            ),
+        )
+
+
 @use_case("refer_case")
 def refer_case(
     uow: UnitOfWork, actor: Actor, clock: Clock, taxonomy: Taxonomy, cmd: ReferCase
@@ -232,51 +305,11 @@ def refer_case(
             created_on=today,
             consent_override=override,
         )
-        if cmd.hand_over and dispute.status not in (
-            Status.REFERRED_OUT,
-            Status.AWAITING_FEEDBACK,
-        ):
-            move_status(
-                uow,
-                actor,
-                clock,
-                dispute,
-                Status.REFERRED_OUT,
-                "refer_out",
-                **open_text(dispute, reason=reason),
-            )
-        if cmd.send:
-            _send(uow, actor, clock, taxonomy, referral, dispute, cmd.due_on)
-        else:
-            referral.due_on = cmd.due_on  # kept with the draft, used when it is sent
+        if cmd.hand_over:
+            hand_over(uow, actor, clock, dispute, reason)
+        schedule(uow, actor, clock, taxonomy, referral, dispute, cmd.send, cmd.due_on)
         referral.id = uow.referrals.add(referral)
-        record(
-            uow,
-            clock,
-            actor,
-            "refer_case",
-            subject(dispute),
-            detail_of(
-                referral=referral.id,
-                kind=justice_actor.kind,
-                urgency=urgency.value,
-                status=referral.status.value,
-                shared=len(shared),
-            ),
-        )
-        if missing:
-            record(
-                uow,
-                clock,
-                actor,
-                "override_referral_consent",
-                subject(dispute),
-                detail_of(
-                    referral=referral.id,
-                    parties=len(missing),
-                    **open_text(dispute, reason=override),
-                ),
-            )
+        record_referral(uow, actor, clock, "refer_case", dispute, referral, justice_actor, missing)
         uow.commit()
     return referral
 
