@@ -32,7 +32,14 @@ from desktop.domain.model.proceedings import Answer, FollowUpResult, PartyView
 from desktop.domain.model.referrals import Direction, JusticeActor, ReferralStatus
 from desktop.domain.model.users import Actor, Role, User
 from desktop.domain.ports import UnitOfWork
-from desktop.domain.services import actors, agreements, case_status, exports, referrals
+from desktop.domain.services import (
+    actors,
+    agreements,
+    case_status,
+    export_dimensions,
+    exports,
+    referrals,
+)
 from desktop.domain.services.disputes import RegisterDispute, register_dispute
 from desktop.domain.services.outcomes import CloseCase, close_case
 from desktop.domain.taxonomy import default_taxonomy
@@ -186,9 +193,9 @@ def test_the_facts_of_a_month_need_no_restricted_key(book: Book) -> None:
     ]
     with SqlUnitOfWork(engine, Sealer(None)) as uow:
         january = uow.reporting.case_facts(date(2026, 1, 1), date(2026, 1, 31))
-        counted = uow.reporting.case_counts(FEB.first, FEB.last, exports.CASE_TABLES)
+        counted = uow.reporting.case_counts(FEB.first, FEB.last, export_dimensions.CASE_TABLES)
     # counted in the database: the same as counting the facts, the refused case left out
-    assert counted == exports.counts_of_facts(facts, exports.CASE_TABLES)
+    assert counted == exports.counts_of_facts(facts, export_dimensions.CASE_TABLES)
     assert counted.not_consented == 1
     assert counted.tables["received_by_category"] == {("gbv",): 1}
     assert counted.tables["views_fair_process_by_sex"] == {
@@ -321,10 +328,12 @@ def test_the_cases_counted_in_the_database_are_the_counted_facts(seeded_demo: En
     for period in GOLDEN_PERIODS:
         with SqlUnitOfWork(seeded_demo, Sealer(None)) as uow:
             facts = uow.reporting.case_facts(period.first, period.last)
-            counted = uow.reporting.case_counts(period.first, period.last, exports.CASE_TABLES)
-        expected = exports.counts_of_facts(facts, exports.CASE_TABLES)
+            counted = uow.reporting.case_counts(
+                period.first, period.last, export_dimensions.CASE_TABLES
+            )
+        expected = exports.counts_of_facts(facts, export_dimensions.CASE_TABLES)
         assert counted.not_consented == expected.not_consented > 0, period
-        for name in exports.CASE_TABLES:
+        for name in export_dimensions.CASE_TABLES:
             assert dict(counted.tables[name]) == dict(expected.tables[name]), (period, name)
         assert sum(counted.tables["views_fair_process_by_sex"].values()) > 0
 

@@ -14,7 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from desktop import tasks
 from desktop.domain.model.export_tables import SUPPRESSED, Period
-from desktop.domain.services.exports import TABLES, build_export_tables
+from desktop.domain.services.export_dimensions import TABLES
+from desktop.domain.services.exports import build_export_tables
 from desktop.tasks import TaskContext
 from desktop.views.reports.export_table_model import SUPPRESSED_ROLE
 from desktop.views.reports.report_labels import SUPPRESSED_MARK

@@ -9,7 +9,8 @@ from desktop.domain.model.export_tables import COMBINED, SUPPRESSED, ExportTable
 from desktop.domain.model.referral_board import ReferralFact
 from desktop.domain.model.referrals import Direction, ReferralStatus
 from desktop.domain.services.disclosure import DisclosureRules
-from desktop.domain.services.exports import REFERRAL_TABLES, tables_for
+from desktop.domain.services.export_dimensions import REFERRAL_TABLES
+from desktop.domain.services.exports import tables_for
 from desktop.domain.taxonomy import default_taxonomy
 
 TAXONOMY = default_taxonomy()

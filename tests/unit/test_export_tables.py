@@ -164,7 +164,7 @@ def test_a_period_is_exported_only_once_it_has_ended() -> None:
 
 def _cell_of(table: Table, fact: CaseFact) -> tuple[str, ...] | None:
     """The key of the cell ``fact`` is counted in (None when it is not in the table)."""
-    from desktop.domain.services.exports import DIMENSIONS
+    from desktop.domain.services.export_dimensions import DIMENSIONS
 
     if table.population.value not in ("received", "closed"):
         return None

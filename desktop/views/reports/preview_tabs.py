@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.domain.model.export_tables import ExportTables
-from desktop.domain.services.exports import TABLES
+from desktop.domain.services.export_dimensions import TABLES
 from desktop.domain.services.indicators import Indicator
 from desktop.domain.taxonomy import Taxonomy
 from desktop.views.reports.indicators_model import IndicatorsModel
