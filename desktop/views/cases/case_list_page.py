@@ -37,21 +37,10 @@ from desktop.views.cases.list_filter_bar import ListFilterBar
 from desktop.views.cases.list_saved_filters import ListSavedFilters
 from desktop.views.errors import error_text
 from desktop.views.widgets.message_label import MessageLabel
+from desktop.views.widgets.row_table import RowTable
 from desktop.workspace import OpenWorkspace
 
 SEARCH_DELAY_MS = 150
-
-
-class _CaseTable(QTableView):
-    """Enter opens the current case (as a double click does)."""
-
-    activated_row = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class CaseListPage(QWidget):
@@ -125,7 +114,7 @@ class CaseListPage(QWidget):
         self._run(lambda: list_service.load_choices(workspace), self._choices_loaded)
 
     def _make_table(self) -> QTableView:
-        table = _CaseTable(self)
+        table = RowTable(self)
         table.setObjectName("caseTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

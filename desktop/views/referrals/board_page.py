@@ -10,7 +10,7 @@ started is dropped (each query has a generation number).
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFontMetrics, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -39,19 +39,8 @@ from desktop.views.referrals.board_model import (
 )
 from desktop.views.referrals.feedback_dialog import RecordFeedbackDialog
 from desktop.views.widgets.message_label import MessageLabel
+from desktop.views.widgets.row_table import RowTable
 from desktop.workspace import OpenWorkspace
-
-
-class _BoardTable(QTableView):
-    """Enter opens the current row's case (as a double click does)."""
-
-    activated_row = Signal(QModelIndex)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
-            self.activated_row.emit(self.currentIndex())
-            return
-        super().keyPressEvent(event)
 
 
 class ReferralBoardPage(QWidget):
@@ -137,7 +126,7 @@ class ReferralBoardPage(QWidget):
             self.refresh()
 
     def _make_table(self) -> QTableView:
-        table = _BoardTable(self)
+        table = RowTable(self)
         table.setObjectName("boardTable")
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
