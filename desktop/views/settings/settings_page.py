@@ -109,12 +109,12 @@ class SettingsPage(QWidget):
         import_row.addStretch(1)
 
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setVerticalSpacing(18)
         if can(workspace.actor, "update_settings"):
-            form.addRow(self.tr("Lock after"), lock_row)
-            form.addRow("", lock_hint)
-            form.addRow(self.tr("Contact printed on letters"), contact_row)
-            form.addRow("", contact_hint)
+            form.addRow(self.tr("Lock after"), _with_hint(lock_row, lock_hint))
+            form.addRow(
+                self.tr("Contact printed on letters"), _with_hint(contact_row, contact_hint)
+            )
         else:
             self.auto_lock.hide()
             self.save_button.hide()
@@ -126,15 +126,13 @@ class SettingsPage(QWidget):
         backup_row.addWidget(self.backup_button)
         backup_row.addStretch(1)
         if can(workspace.actor, "backup"):
-            form.addRow(self.tr("Backup"), backup_row)
-            form.addRow("", backup_hint)
+            form.addRow(self.tr("Backup"), _with_hint(backup_row, backup_hint))
         else:
             self.backup_button.hide()
             backup_hint.hide()
 
         if can(workspace.actor, "import_register"):
-            form.addRow(self.tr("Register"), import_row)
-            form.addRow("", import_hint)
+            form.addRow(self.tr("Register"), _with_hint(import_row, import_hint))
         else:
             self.import_button.hide()
             import_hint.hide()
@@ -150,8 +148,9 @@ class SettingsPage(QWidget):
             self,
         )
         key_hint.setWordWrap(True)
-        form.addRow(self.tr("Export-signing key"), self.signing_key)
-        form.addRow("", key_hint)
+        key_row = QHBoxLayout()
+        key_row.addWidget(self.signing_key, 1)
+        form.addRow(self.tr("Export-signing key"), _with_hint(key_row, key_hint))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 28)
@@ -246,3 +245,12 @@ class SettingsPage(QWidget):
         self.contact_button.setEnabled(True)
         self.backup_button.setEnabled(True)
         self.message.show_error(error_text(error))
+
+
+def _with_hint(row: QHBoxLayout, hint: QLabel) -> QVBoxLayout:
+    """A setting's controls with its explanation right under them, in the field column."""
+    column = QVBoxLayout()
+    column.setSpacing(4)
+    column.addLayout(row)
+    column.addWidget(hint)
+    return column
