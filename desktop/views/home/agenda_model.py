@@ -6,14 +6,11 @@ from __future__ import annotations
 from enum import Enum
 from typing import Any
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-
 from desktop.domain.model.agenda import AgendaItem
 from desktop.views.cases.form_labels import status_label
+from desktop.views.home.case_lines_model import DISPUTE_ID_ROLE, CaseLinesModel
 
-DISPUTE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-Index = QModelIndex | QPersistentModelIndex
+__all__ = ["DISPUTE_ID_ROLE", "AgendaListModel", "ItemKind"]
 
 
 class ItemKind(Enum):
@@ -23,40 +20,21 @@ class ItemKind(Enum):
     REFERRAL = "referral"
 
 
-class AgendaListModel(QAbstractListModel):
+class AgendaListModel(CaseLinesModel):
     def __init__(self, kind: ItemKind, parent: Any = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self._items: list[AgendaItem] = []
-
-    def set_items(self, items: list[AgendaItem]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
 
     def item(self, row: int) -> AgendaItem | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        found: AgendaItem | None = super().item(row)
+        return found
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.item(index.row()) if index.isValid() else None
-        if item is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.number}  \u00b7  {self._detail(item)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return (
-                self.tr("%1\nDouble-click or press Enter to open case %2.")
-                .replace("%1", self._detail(item))
-                .replace("%2", item.number)
-            )
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.number}, {self._detail(item)}"
-        if role == DISPUTE_ID_ROLE:
-            return item.dispute_id
-        return None
+    def _tooltip(self, item: AgendaItem) -> str:
+        return (
+            self.tr("%1\nDouble-click or press Enter to open case %2.")
+            .replace("%1", self._detail(item))
+            .replace("%2", item.number)
+        )
 
     def _detail(self, item: AgendaItem) -> str:
         if self.kind is ItemKind.WAITING and item.status is not None:

@@ -3,48 +3,18 @@ the case number, what is asked, by whom and since when; never a party's name."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
-
 from desktop.domain.model.approvals import ApprovalKind
 from desktop.domain.services.approval_queue import PendingApproval
-from desktop.views.home.agenda_model import DISPUTE_ID_ROLE
-
-Index = QModelIndex | QPersistentModelIndex
+from desktop.views.home.case_lines_model import CaseLinesModel
 
 
-class ApprovalListModel(QAbstractListModel):
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self._items: list[PendingApproval] = []
-
-    def set_items(self, items: list[PendingApproval]) -> None:
-        self.beginResetModel()
-        self._items = list(items)
-        self.endResetModel()
-
+class ApprovalListModel(CaseLinesModel):
     def item(self, row: int) -> PendingApproval | None:
-        return self._items[row] if 0 <= row < len(self._items) else None
+        found: PendingApproval | None = super().item(row)
+        return found
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._items)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        item = self.item(index.row()) if index.isValid() else None
-        if item is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return f"{item.number}  \u00b7  {self._detail(item)}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return self.tr("Open case %1 to approve or reject the request.").replace(
-                "%1", item.number
-            )
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{item.number}, {self._detail(item)}"
-        if role == DISPUTE_ID_ROLE:
-            return item.dispute_id
-        return None
+    def _tooltip(self, item: PendingApproval) -> str:
+        return self.tr("Open case %1 to approve or reject the request.").replace("%1", item.number)
 
     def _detail(self, item: PendingApproval) -> str:
         if item.kind is ApprovalKind.CLOSE_CASE:
