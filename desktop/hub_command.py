@@ -1,5 +1,6 @@
-"""`suluhu hub init` and `suluhu hub import` (docs/hub.md): the programme hub's store and its
-import of signed exports, on the command line. No GUI and no dashboard yet."""
+"""`suluhu hub init`, `suluhu hub import` and `suluhu hub report` (docs/hub.md): the programme
+hub's store, its import of signed exports and its honest totals, on the command line. No GUI
+and no dashboard yet."""
 
 from __future__ import annotations
 
@@ -34,6 +35,13 @@ def add_commands(sub: Subparsers) -> None:
         help="trust the key of a committee not yet known (check the printed fingerprint)",
     )
     p.add_argument("paths", type=Path, nargs="+", metavar="FILE|DIR")
+    command("open", open_window, "open the hub's window (asks for its passphrase)")
+    p = command("report", report, "add up one table over committees and periods, as CSV")
+    p.add_argument("--table", required=True, help="the table's name, e.g. received_by_category")
+    p.add_argument("--period", action="append", default=[], help="a period (repeatable)")
+    p.add_argument("--region", action="append", default=[], help="a region (repeatable)")
+    p.add_argument("--committee", action="append", default=[], help="a pseudonym (repeatable)")
+    p.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
 
 
 def init(args: argparse.Namespace) -> int:
@@ -102,3 +110,89 @@ def import_files(args: argparse.Namespace) -> int:
     else:
         print(summary)
     return 1 if tally["refused"] else 0
+
+
+def report(args: argparse.Namespace) -> int:
+    """The aggregated table as CSV: one line per cell and total (``*`` for the dimension summed
+    over), its value and status: exact, at_least (a committee suppressed part of it) or
+    suppressed (by the hub: small, or it would give a small one away; no value)."""
+    import csv
+    import io
+
+    from desktop.domain.model.export_tables import Period
+    from desktop.domain.services.hub_totals import Filters, hub_table
+    from storage.files import write_private_atomic
+    from storage.hub.store import HubFolder
+
+    try:
+        periods = [Period.parse(p).label for p in args.period]
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    with HubFolder(args.hub).open(passphrase()) as store:
+        found = store.table_cells(args.table, periods)
+    if not found.dimensions:
+        raise CliError(f"No current export on this hub holds a table named {args.table!r}.")
+    filters = Filters(
+        periods=frozenset(periods),
+        regions=frozenset(args.region),
+        committees=frozenset(args.committee),
+    )
+    table = hub_table(found.name, found.dimensions, found.cells, found.threshold, filters)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    second = table.dimensions[1] if table.two_way else ""
+    writer.writerow([table.dimensions[0], *([second] if second else []), "value", "status"])
+    columns = [*table.columns, "*"] if table.two_way else [""]
+    for code1 in [*table.rows, "*"]:
+        for code2 in columns:
+            cell = table.cell(code1, code2)
+            value = "" if cell.value is None else str(cell.value)
+            writer.writerow([code1, *([code2] if second else []), value, cell.status])
+    write_private_atomic(args.csv, out.getvalue().encode())
+    hidden = sum(1 for c in table.cells.values() if c.hidden)
+    partial = sum(1 for c in table.cells.values() if c.status == "at_least")
+    summary = (
+        f"{table.name}: {table.committees} committees, {len(table.periods)} periods; "
+        f"{hidden} cells suppressed, {partial} cells at least; written to {args.csv}."
+    )
+    emit(args, {"table": table.name, "csv": str(args.csv), "withheld": table.withheld}, summary)
+    return 0
+
+
+def open_window(args: argparse.Namespace) -> int:
+    """The hub window: the passphrase from SULUHU_PASSPHRASE, or asked in a small dialog."""
+    import os
+    import sys
+
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    from desktop import tasks
+    from desktop.i18n import install
+    from desktop.views.hub.hub_window import HubWindow
+    from desktop.views.hub.unlock_dialog import HubUnlockDialog
+    from desktop.workspace import HubWorkspace
+    from storage.hub.store import HubFolder
+    from storage.hub.workspace import open_hub
+
+    folder = Path(args.hub)
+    if not HubFolder(folder).exists():
+        raise CliError(f"There is no hub at {folder}. Create one with `suluhu hub init`.")
+    app = QApplication.instance() or QApplication(sys.argv)
+    assert isinstance(app, QApplication)
+    app.setApplicationName("Suluhu hub")
+    install(app)
+    hub: HubWorkspace | None
+    secret = os.environ.get("SULUHU_PASSPHRASE")
+    if secret is not None:
+        hub = open_hub(folder, secret)
+    else:
+        dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text))
+        hub = dialog.hub if dialog.exec() == QDialog.DialogCode.Accepted else None
+        if hub is None:
+            return 1
+    window = HubWindow(hub)
+    window.show()
+    code = app.exec()
+    tasks.wait_for_all()
+    hub.close()
+    return code

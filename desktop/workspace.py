@@ -15,6 +15,7 @@ if TYPE_CHECKING:  # the sign-in window imports this module before its first pai
     from desktop.domain.model.committee import Committee
     from desktop.domain.model.users import Actor, User
     from desktop.domain.ports import CaseLoader, Clock, ExportFileWriter, UnitOfWork
+    from desktop.domain.services.hub_import import Decision, ImportOptions
     from desktop.domain.taxonomy import Taxonomy
 
 
@@ -102,3 +103,42 @@ class Workspace(Protocol):
 
     def restore(self, username: str, passphrase: str, backup: Path) -> None:
         """Replace a (possibly damaged) database with a verified backup; administrators only."""
+
+
+# -- the programme hub (docs/hub.md) ---------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HubFileResult:
+    """One file's import at the hub: the decision, and the committee pseudonym and key
+    fingerprint the file carries when its signature could be checked ("" otherwise)."""
+
+    path: Path
+    decision: Decision
+    committee: str = ""
+    fingerprint: str = ""
+
+
+@dataclass(frozen=True)
+class HubCommittee:
+    """A committee the hub knows, as its committees list shows it (anonymised)."""
+
+    pseudonym: str
+    fingerprint: str
+    region: str = ""
+    display_name: str = ""
+    active: bool = True
+    last_period: str = ""  # the latest period received ("2026-10"), "" when none
+
+
+class HubWorkspace(Protocol):
+    """An open programme hub, for the hub window; implemented by storage.hub.workspace.
+    Every call does database work: call it through desktop.tasks.run_in_background."""
+
+    folder: Path
+
+    def import_file(self, path: Path, options: ImportOptions) -> HubFileResult:
+        """Read, verify and import one file, wholly or not at all."""
+
+    def committees(self) -> list[HubCommittee]: ...
+    def close(self) -> None: ...

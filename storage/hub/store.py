@@ -10,6 +10,7 @@ import json
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlalchemy as sa
 from sqlalchemy import Connection, Engine
@@ -32,6 +33,9 @@ from desktop.workspace import WorkspaceError
 from storage.hub import schema
 from storage.hub import tables as t
 from storage.hub.reader import MAX_BYTES, read_export, verify_export
+
+if TYPE_CHECKING:
+    from storage.hub.queries import TableCells
 
 KEYS = "keys.json"
 DATABASE = "hub.db"
@@ -198,6 +202,14 @@ class HubStore:
                 (r.code1, r.code2): SUPPRESSED if r.suppressed else int(r.value)
                 for r in conn.execute(query)
             }
+
+    def table_cells(self, name: str, periods: Iterable[str] = ()) -> TableCells:
+        """Table ``name``'s cells in every current export (of ``periods``), for the totals
+        (storage/hub/queries.py, desktop/domain/services/hub_totals.py)."""
+        from storage.hub.queries import table_cells
+
+        with self.engine.connect() as conn:
+            return table_cells(conn, name, periods)
 
     def digest(self) -> str:
         """SHA-256 over every row of every hub table (for checks that nothing changed)."""

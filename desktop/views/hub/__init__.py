@@ -1,0 +1,1 @@
+"""The programme hub's window (docs/hub.md): importing committees' signed exports."""

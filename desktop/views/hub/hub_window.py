@@ -1,0 +1,278 @@
+"""The programme hub's window (docs/hub.md): drop committees' signed exports to import them in
+the background, see one row per file, confirm new and changed committee keys, and see the
+committees the hub knows.
+
+All hub work runs on the serial worker (desktop.tasks); the window stays responsive through an
+import of hundreds of files. Files refused for an unconfirmed key are imported again once the
+officer confirms that key (``confirm_key``, replaced by tests)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop import tasks
+from desktop.domain.services.hub_import import (
+    Duplicate,
+    ImportOptions,
+    RefusalCode,
+    Refused,
+    Superseded,
+)
+from desktop.views.hub.committees_model import HubCommitteesModel
+from desktop.views.hub.drop_area import HubDropArea
+from desktop.views.hub.key_prompt import KeyQuestion, ask_key
+from desktop.views.hub.results_model import HubResultsModel
+from desktop.workspace import HubCommittee, HubFileResult, HubWorkspace
+
+SUFFIX = ".suluhu-export"
+_KEY_CODES = (RefusalCode.UNKNOWN_KEY, RefusalCode.KEY_CHANGED)
+
+
+def export_files(paths: list[Path]) -> list[Path]:
+    """The files named, and every export inside each folder named (in name order)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.iterdir() if p.name.endswith(SUFFIX)))
+        else:
+            found.append(path)
+    return found
+
+
+class HubWindow(QMainWindow):
+    def __init__(self, hub: HubWorkspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.hub = hub
+        self.confirm_key: Callable[[KeyQuestion], bool] = lambda q: ask_key(self, q)
+        self._confirmed: set[str] = set()
+        self._refused_keys: set[str] = set()
+        self._task: tasks.Task | None = None
+        self.setWindowTitle(self.tr("Suluhu programme hub"))
+        self.resize(1100, 720)
+
+        self.title = QLabel(self.tr("Import committee exports"))
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.folder_label = QLabel(self.tr("Hub: %1").replace("%1", str(hub.folder)))
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.drop_area = HubDropArea()
+        self.drop_area.paths_chosen.connect(self.import_paths)
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.status = QLabel(self.tr("No files imported in this session yet."))
+        self.status.setWordWrap(True)
+
+        self.results = HubResultsModel(self)
+        self.results_view = self._table(self.results)
+        self.committees = HubCommitteesModel(self)
+        self.committees_view = self._table(self.committees)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self._section(self.tr("Files"), self.results_view))
+        splitter.addWidget(self._section(self.tr("Committees"), self.committees_view))
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([380, 220])
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 16)
+        layout.setSpacing(10)
+        layout.addWidget(self.title)
+        layout.addWidget(self.folder_label)
+        layout.addWidget(self.drop_area)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.status)
+        layout.addWidget(splitter, 1)
+        self.setCentralWidget(body)
+        self.refresh_committees()
+
+    def _table(self, model: HubResultsModel | HubCommitteesModel) -> QTableView:
+        view = QTableView()
+        view.setModel(model)
+        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        view.setAlternatingRowColors(True)
+        view.setWordWrap(False)
+        view.verticalHeader().setVisible(False)
+        header = view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return view
+
+    def _section(self, heading: str, table: QTableView) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 6, 0, 0)
+        label = QLabel(heading)
+        font = label.font()
+        font.setBold(True)
+        label.setFont(font)
+        label.setBuddy(table)
+        layout.addWidget(label)
+        layout.addWidget(table)
+        return box
+
+    # -- importing ------------------------------------------------------------------------
+
+    @property
+    def busy(self) -> bool:
+        return self._task is not None
+
+    def import_paths(self, paths: list[Path]) -> None:
+        """Import the files (and the exports in the folders) in the background."""
+        if self.busy:
+            return
+        self.results.replace_items([])
+        self._run(paths, expand=True, replacing=None)
+
+    def _run(self, paths: list[Path], *, expand: bool, replacing: list[int] | None) -> None:
+        hub = self.hub
+        options = ImportOptions(confirmed_fingerprints=frozenset(self._confirmed))
+
+        def work(context: tasks.TaskContext) -> list[HubFileResult]:
+            files = export_files(paths) if expand else paths
+            done: list[HubFileResult] = []
+            for number, path in enumerate(files):
+                if context.cancelled:
+                    break
+                context.report(number, len(files))
+                done.append(hub.import_file(path, options))
+            context.report(len(done), len(files))
+            return done
+
+        self._set_busy(True)
+        self._task = tasks.run_in_background(
+            work,
+            with_context=True,
+            on_done=lambda results: self._imported(results, replacing),
+            on_error=self._failed,
+            on_progress=self._progressed,
+            parent=self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.drop_area.set_busy(busy)
+        self.progress.setVisible(busy)
+        if busy:
+            self.progress.setRange(0, 0)
+            self.status.setText(self.tr("Importing…"))
+
+    def _progressed(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.status.setText(
+            self.tr("Importing file %1 of %2…").replace("%1", str(min(done + 1, total)))
+            .replace("%2", str(total))
+        )  # fmt: skip
+
+    def _failed(self, error: BaseException) -> None:
+        self._task = None
+        self._set_busy(False)
+        self.status.setText(
+            self.tr("The import stopped: %1. Files imported before it stay imported.").replace(
+                "%1", type(error).__name__
+            )
+        )
+        self.refresh_committees()
+
+    def _imported(self, results: list[HubFileResult], replacing: list[int] | None) -> None:
+        self._task = None
+        self._set_busy(False)
+        rows = self.results.results()
+        if replacing is None:
+            rows = list(results)
+        else:
+            for row, result in zip(replacing, results, strict=False):
+                rows[row] = result
+        self.results.replace_items(rows)
+        self._summarise(rows)
+        self.refresh_committees()
+        again = self._ask_keys(rows)
+        if again:
+            self._run([rows[r].path for r in again], expand=False, replacing=again)
+
+    def _ask_keys(self, rows: list[HubFileResult]) -> list[int]:
+        """Ask once per (committee, key) refused for its key; the rows to import again."""
+        waiting: dict[tuple[str, str], list[int]] = {}
+        reasons: dict[tuple[str, str], Refused] = {}
+        for row, result in enumerate(rows):
+            decision = result.decision
+            if isinstance(decision, Refused) and decision.code in _KEY_CODES:
+                key = (result.committee, result.fingerprint)
+                if result.fingerprint and result.fingerprint not in self._refused_keys:
+                    waiting.setdefault(key, []).append(row)
+                    reasons[key] = decision
+        known = {c.pseudonym: c.fingerprint for c in self.committees._items}
+        again: list[int] = []
+        for (committee, fingerprint), numbers in waiting.items():
+            changed = reasons[(committee, fingerprint)].code is RefusalCode.KEY_CHANGED
+            trusted = known.get(committee, "") if changed else ""
+            question = KeyQuestion(committee, fingerprint, changed, trusted, len(numbers))
+            if self.confirm_key(question):
+                self._confirmed.add(fingerprint)
+                again.extend(numbers)
+            else:
+                self._refused_keys.add(fingerprint)
+        return sorted(again)
+
+    def _summarise(self, rows: list[HubFileResult]) -> None:
+        tally: Counter[str] = Counter()
+        for result in rows:
+            decision = result.decision
+            if isinstance(decision, Refused):
+                tally["refused"] += 1
+            elif isinstance(decision, Duplicate):
+                tally["duplicate"] += 1
+            elif isinstance(decision, Superseded):
+                tally["replaced"] += 1
+            else:
+                tally["imported"] += 1
+        if not rows:
+            self.status.setText(self.tr("No export files were found; nothing was changed."))
+            return
+        text = self.tr(
+            "%1 files: %2 imported, %3 replaced an earlier sequence, %4 duplicates, %5 refused."
+        )
+        for marker, value in (
+            ("%1", len(rows)),
+            ("%2", tally["imported"]),
+            ("%3", tally["replaced"]),
+            ("%4", tally["duplicate"]),
+            ("%5", tally["refused"]),
+        ):
+            text = text.replace(marker, str(value))
+        self.status.setText(text)
+
+    # -- committees -----------------------------------------------------------------------
+
+    def refresh_committees(self) -> None:
+        tasks.run_in_background(
+            self.hub.committees,
+            on_done=self._show_committees,
+            on_error=lambda _error: None,
+            parent=self,
+        )
+
+    def _show_committees(self, committees: list[HubCommittee]) -> None:
+        self.committees.replace_items(committees)
+
+    def closeEvent(self, event: object) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        super().closeEvent(event)  # type: ignore[arg-type]

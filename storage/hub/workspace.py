@@ -1,0 +1,54 @@
+"""The hub as the hub window sees it (desktop.workspace.HubWorkspace): an adapter over
+:class:`HubStore` that also tells which committee and key a file carries, so that the window
+can ask the officer to confirm a new or changed key."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.domain.model.export_tables import Period
+from desktop.domain.services.hub_import import ImportOptions, Refused
+from desktop.workspace import HubCommittee, HubFileResult
+from storage.hub.reader import read_export
+from storage.hub.store import HubFolder, HubStore
+
+
+class HubSession:
+    """An open hub folder (implements desktop.workspace.HubWorkspace)."""
+
+    def __init__(self, folder: Path, store: HubStore) -> None:
+        self.folder = folder
+        self.store = store
+
+    def import_file(self, path: Path, options: ImportOptions) -> HubFileResult:
+        incoming = read_export(path)
+        if isinstance(incoming, Refused):
+            return HubFileResult(path, incoming)
+        decision = self.store.import_verified(incoming, options)
+        return HubFileResult(path, decision, incoming.manifest.committee, incoming.fingerprint)
+
+    def committees(self) -> list[HubCommittee]:
+        latest: dict[str, Period] = {}
+        for export in self.store.exports():  # the period ending last (a month or a quarter)
+            known = latest.get(export.committee)
+            if known is None or export.period.last > known.last:
+                latest[export.committee] = export.period
+        return [
+            HubCommittee(
+                c.pseudonym,
+                c.fingerprint,
+                c.region,
+                c.display_name,
+                c.active,
+                latest[c.pseudonym].label if c.pseudonym in latest else "",
+            )
+            for c in self.store.committees()
+        ]
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def open_hub(folder: Path, passphrase: str, kdf: object | None = None) -> HubSession:
+    """Unlock the hub in ``folder`` (raises HubError, a WorkspaceError, with a message)."""
+    return HubSession(folder, HubFolder(folder, kdf).open(passphrase))

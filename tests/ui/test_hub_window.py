@@ -1,0 +1,261 @@
+"""The hub window (desktop/views/hub) over a real hub folder and real signed exports from a
+small demo workspace: dropped files show one row each; a tampered file shows its refusal; a
+new committee's key is asked about and imported after Confirm, refused after Refuse; a changed
+key is asked about with a warning; the import runs off the GUI thread."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import uuid
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import NamedTuple
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from pytestqt.qtbot import QtBot
+
+from desktop.demo import demo_actors, generate_cases
+from desktop.domain.model.export_tables import Period
+from desktop.domain.services.export_log import export_period
+from desktop.domain.services.hub_import import ImportOptions
+from desktop.views.hub.hub_window import HubWindow
+from desktop.views.hub.key_prompt import KeyQuestion
+from desktop.workspace import HubFileResult
+from storage import export_file
+from storage.hub.workspace import HubSession, open_hub
+from tests.support import ADMIN_PASSPHRASE, CHEAP_KDF, create_workspace
+
+OCTOBER = Period.month(2026, 10)
+HUB_PASSPHRASE = "blue-heron-copper-kettle"
+
+
+class Exports(NamedTuple):
+    first: bytes  # October, sequence 1
+    second: bytes  # October, sequence 2
+    september: bytes
+    committee: str
+    fingerprint: str
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
+    folder = tmp_path_factory.mktemp("committee")
+    workspace, _ = create_workspace(folder / "ws")
+    opened = workspace.sign_in("admin", ADMIN_PASSPHRASE)
+    try:
+        with opened.unit_of_work() as uow:
+            actor_ids = [uow.actors.add(a) for a in demo_actors(2, opened.taxonomy)]
+            uow.commit()
+        records = generate_cases(
+            40, 5, opened.taxonomy, opened.committee(), [opened.actor.user_id], actor_ids,
+            date(2026, 11, 30),
+        )  # fmt: skip
+        opened.case_loader().load(list(records))
+        made = []
+        for name, period in (("a", OCTOBER), ("b", OCTOBER), ("c", Period.month(2026, 9))):
+            path = folder / f"{name}.suluhu-export"
+            done = export_period(
+                opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, period,
+                opened.export_writer(path), app_version="0.1.0",
+            )  # fmt: skip
+            made.append(path.read_bytes())
+    finally:
+        opened.close()
+    committee = export_file.verify_bytes(made[0]).manifest.committee
+    return Exports(made[0], made[1], made[2], committee, done.fingerprint)
+
+
+@pytest.fixture
+def hub(tmp_path: Path) -> Iterator[HubSession]:
+    from storage.hub.store import HubFolder
+
+    HubFolder(tmp_path / "hub", kdf=CHEAP_KDF).create(HUB_PASSPHRASE)
+    session = open_hub(tmp_path / "hub", HUB_PASSPHRASE, CHEAP_KDF)
+    try:
+        yield session
+    finally:
+        session.close()
+
+
+class Officer:
+    """Stands in for the key prompt: records each question and gives a set answer."""
+
+    def __init__(self, answer: bool) -> None:
+        self.answer = answer
+        self.questions: list[KeyQuestion] = []
+
+    def __call__(self, question: KeyQuestion) -> bool:
+        self.questions.append(question)
+        return self.answer
+
+
+def window_for(qtbot: QtBot, hub: HubSession, answer: bool) -> tuple[HubWindow, Officer]:
+    window = HubWindow(hub)
+    qtbot.addWidget(window)
+    officer = Officer(answer)
+    window.confirm_key = officer
+    return window, officer
+
+
+def write(folder: Path, **files: bytes) -> Path:
+    folder.mkdir(exist_ok=True)
+    for name, data in files.items():
+        (folder / f"{name}.suluhu-export").write_bytes(data)
+    return folder
+
+
+def drop(window: HubWindow, paths: list[Path]) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    area = window.drop_area
+    event = QDropEvent(
+        QPointF(area.rect().center()),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    area.dropEvent(event)
+
+
+def finished(qtbot: QtBot, window: HubWindow, rows: int) -> list[tuple[str, str, str]]:
+    model = window.results
+    qtbot.waitUntil(lambda: not window.busy and model.rowCount() == rows, timeout=20_000)
+    return [
+        tuple(str(model.index(r, c).data()) for c in range(3))  # type: ignore[misc]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_dropped_files_of_a_new_committee_are_imported_after_confirm(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    window, officer = window_for(qtbot, hub, answer=True)
+    inbox = write(tmp_path / "inbox", a=exports.september, b=exports.first)
+    (inbox / "notes.txt").write_text("not an export: not picked up from a folder")
+    drop(window, [inbox])
+    rows = finished(qtbot, window, 2)
+    assert [q.committee for q in officer.questions] == [exports.committee]
+    [question] = officer.questions
+    assert question.fingerprint == exports.fingerprint and not question.changed
+    assert question.files == 2
+    assert [(name, result) for name, result, _ in rows] == [
+        ("a.suluhu-export", "Imported"),
+        ("b.suluhu-export", "Imported"),
+    ]
+    assert rows[0][2].startswith(f"imported {exports.committee} 2026-09 sequence 1")
+    assert "2 files: 2 imported" in window.status.text()
+    committees = window.committees
+    qtbot.waitUntil(lambda: committees.rowCount() == 1)
+    shown = [str(committees.index(0, c).data()) for c in range(4)]
+    assert shown[0] == exports.committee and shown[2] == exports.fingerprint
+    assert shown[3] == "2026-10"
+    assert [c.pseudonym for c in hub.committees()] == [exports.committee]
+
+
+def test_refusing_the_key_imports_nothing(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    window, officer = window_for(qtbot, hub, answer=False)
+    path = write(tmp_path / "inbox", a=exports.first) / "a.suluhu-export"
+    window.import_paths([path])
+    [(_, result, detail)] = finished(qtbot, window, 1)
+    assert len(officer.questions) == 1
+    assert result == "Refused: key not confirmed"
+    assert exports.fingerprint in detail
+    assert hub.committees() == []
+    window.import_paths([path])  # a refused key is not asked about again in this session
+    finished(qtbot, window, 1)
+    assert len(officer.questions) == 1
+
+
+def test_a_tampered_file_shows_its_refusal_and_the_rest_import(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    hub.import_file(write(tmp_path / "x", s=exports.september) / "s.suluhu-export",
+                    ImportOptions(accept_new_keys=True))  # fmt: skip
+    flipped = bytearray(exports.second)
+    flipped[len(flipped) // 2] ^= 0x01
+    inbox = write(tmp_path / "inbox", a=exports.first, b=bytes(flipped), c=exports.second)
+    window, officer = window_for(qtbot, hub, answer=True)
+    drop(window, sorted(inbox.iterdir()))
+    rows = finished(qtbot, window, 3)
+    assert officer.questions == []
+    assert [result for _, result, _ in rows] == [
+        "Imported",
+        "Refused: changed or damaged after signing",
+        "Replaced sequence 1",
+    ]
+    assert "refused: " in rows[1][2]
+    window.import_paths([inbox / "c.suluhu-export"])
+    [(_, result, _)] = finished(qtbot, window, 1)
+    assert result == "Duplicate"
+
+
+def test_a_changed_key_is_asked_about_with_a_warning(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    hub.import_file(write(tmp_path / "x", s=exports.september) / "s.suluhu-export",
+                    ImportOptions(accept_new_keys=True))  # fmt: skip
+    verified = export_file.verify_bytes(exports.first)
+    manifest = dataclasses.replace(verified.manifest, export_id=str(uuid.uuid4()))
+    key = Ed25519PrivateKey.generate()
+    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    forged = export_file.encode_export(manifest, verified.tables, public, key.sign)
+    new_key = export_file.verify_bytes(forged).fingerprint
+    window, officer = window_for(qtbot, hub, answer=False)
+    qtbot.waitUntil(lambda: window.committees.rowCount() == 1)
+    window.import_paths([write(tmp_path / "inbox", f=forged) / "f.suluhu-export"])
+    [(_, result, _)] = finished(qtbot, window, 1)
+    [question] = officer.questions
+    assert question.changed and question.fingerprint == new_key
+    assert question.trusted == exports.fingerprint
+    assert result == "Refused: changed key not confirmed"
+    assert hub.committees()[0].fingerprint == exports.fingerprint
+
+
+def test_the_import_runs_off_the_gui_thread(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    threads: list[threading.Thread] = []
+    real = hub.import_file
+
+    def spy(path: Path, options: ImportOptions) -> HubFileResult:
+        threads.append(threading.current_thread())
+        return real(path, options)
+
+    hub.import_file = spy  # type: ignore[method-assign]
+    window, _ = window_for(qtbot, hub, answer=True)
+    window.import_paths([write(tmp_path / "inbox", a=exports.first)])
+    assert window.busy and not window.drop_area.choose_files.isEnabled()
+    finished(qtbot, window, 1)
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    assert window.drop_area.choose_files.isEnabled()
+
+
+def test_the_unlock_dialog_says_when_the_passphrase_is_wrong_then_opens(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.views.hub.unlock_dialog import HubUnlockDialog
+    from storage.hub.store import HubFolder
+
+    folder = tmp_path / "hub"
+    HubFolder(folder, kdf=CHEAP_KDF).create(HUB_PASSPHRASE)
+    dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text, CHEAP_KDF))
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText("not-the-right-one-at-all")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled())
+    assert dialog.message.text() == "The hub's passphrase is wrong." and dialog.hub is None
+    dialog.passphrase.setText(HUB_PASSPHRASE)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.submit()
+    assert dialog.hub is not None
+    assert dialog.hub.committees() == []
+    dialog.hub.close()
