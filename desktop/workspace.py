@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:  # the sign-in window imports this module before its first paint
     from desktop.domain.model.committee import Committee
+    from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
     from desktop.domain.model.users import Actor, User
     from desktop.domain.ports import CaseLoader, Clock, ExportFileWriter, UnitOfWork
     from desktop.domain.services.hub_import import Decision, ImportOptions
@@ -141,4 +142,14 @@ class HubWorkspace(Protocol):
         """Read, verify and import one file, wholly or not at all."""
 
     def committees(self) -> list[HubCommittee]: ...
+
+    def update_committee(
+        self, pseudonym: str, display_name: str, region: str, active: bool
+    ) -> None:
+        """Name a committee, place it in a region, or mark it (in)active (raises HubError with
+        a message when the name or region is too long or the committee unknown)."""
+
+    def dashboard(self, filters: DashboardFilters) -> Dashboard:
+        """The dashboard (and programme report) data for ``filters``, disclosure-controlled."""
+
     def close(self) -> None: ...

@@ -42,6 +42,7 @@ DATABASE = "hub.db"
 INFO = "hub.json"
 SLOT = "hub"  # the one passphrase slot's name
 ALL = "*"  # a total's code, as in the export's CSV
+NAME_LIMIT = 200  # a committee's display name and region (the columns' length)
 
 Now = Callable[[], datetime]
 
@@ -170,6 +171,25 @@ class HubStore:
             if isinstance(decision, Imported):
                 _apply(conn, decision, incoming)
         return decision
+
+    # -- the committee registry ---------------------------------------------------------------
+
+    def update_committee(
+        self, pseudonym: str, display_name: str, region: str, active: bool
+    ) -> None:
+        """Name a committee, place it in a region, mark it (in)active."""
+        name, place = display_name.strip(), region.strip()
+        for text, what in ((name, "name"), (place, "region")):
+            if len(text) > NAME_LIMIT:
+                raise HubError(f"A committee's {what} can be at most {NAME_LIMIT} characters.")
+        with self.engine.begin() as conn:
+            done = conn.execute(
+                sa.update(t.committees)
+                .where(t.committees.c.pseudonym == pseudonym)
+                .values(display_name=name, region=place, active=active)
+            )
+            if done.rowcount != 1:
+                raise HubError(f"This hub does not know the committee {pseudonym}.")
 
     # -- reading ----------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from desktop.domain.model.export_tables import Period
+from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
 from desktop.domain.services.hub_import import ImportOptions, Refused
 from desktop.workspace import HubCommittee, HubFileResult
 from storage.hub.reader import read_export
@@ -44,6 +45,14 @@ class HubSession:
             )
             for c in self.store.committees()
         ]
+
+    def update_committee(
+        self, pseudonym: str, display_name: str, region: str, active: bool
+    ) -> None:
+        self.store.update_committee(pseudonym, display_name, region, active)
+
+    def dashboard(self, filters: DashboardFilters) -> Dashboard:
+        raise NotImplementedError("the dashboard is being built")  # replaced by build_dashboard
 
     def close(self) -> None:
         self.store.close()
