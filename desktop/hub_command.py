@@ -10,11 +10,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop.cli import CliError, emit, new_passphrase, passphrase
+from desktop.hub_report import add_report_arguments, programme_report
 
 if TYPE_CHECKING:
     from desktop.cli import Subparsers
+    from storage.hub.store import HubFolder, HubStore
 
 SUFFIX = ".suluhu-export"
+BATCH = 50  # files per transaction (one flush to disk each)
 
 
 def add_commands(sub: Subparsers) -> None:
@@ -27,7 +30,12 @@ def add_commands(sub: Subparsers) -> None:
         parser.set_defaults(handler=handler)
         return parser
 
-    command("init", init, "create a programme hub (asks for its passphrase)")
+    p = command("init", init, "create a programme hub (asks for its passphrase)")
+    p.add_argument(
+        "--url",
+        help="keep the hub on PostgreSQL: postgresql://USER@HOST:PORT/DATABASE (the password "
+        "is asked for, or kept in the system keyring; never written to a file)",
+    )
     p = command("import", import_files, "import signed exports (files or folders of them)")
     p.add_argument(
         "--accept-new-keys",
@@ -36,24 +44,83 @@ def add_commands(sub: Subparsers) -> None:
     )
     p.add_argument("paths", type=Path, nargs="+", metavar="FILE|DIR")
     command("open", open_window, "open the hub's window (asks for its passphrase)")
-    p = command("report", report, "add up one table over committees and periods, as CSV")
-    p.add_argument("--table", required=True, help="the table's name, e.g. received_by_category")
-    p.add_argument("--period", action="append", default=[], help="a period (repeatable)")
-    p.add_argument("--region", action="append", default=[], help="a region (repeatable)")
-    p.add_argument("--committee", action="append", default=[], help="a pseudonym (repeatable)")
-    p.add_argument("--csv", type=Path, required=True, help="the CSV file to write")
+    command(
+        "recover",
+        recover,
+        "give the hub a new passphrase with its recovery key (asks for both; or "
+        "SULUHU_RECOVERY_KEY and SULUHU_NEW_PASSPHRASE)",
+    )
+    p = command(
+        "report",
+        report,
+        "write the programme report (--pdf, --xlsx, --csv), or one table as CSV (--table)",
+    )
+    add_report_arguments(p)  # desktop/hub_report.py
 
 
 def init(args: argparse.Namespace) -> int:
     from storage.hub.store import HubFolder
 
     folder = HubFolder(args.hub)
+    if args.url:
+        return _init_on_server(args, folder)
     recovery = folder.create(new_passphrase("SULUHU_PASSPHRASE"))
     emit(
         args,
         {"hub": str(args.hub), "recovery_key": recovery},
         f"Hub created in {args.hub}.\nRecovery key (write it down and lock it away):\n  {recovery}",
     )
+    return 0
+
+
+def _init_on_server(args: argparse.Namespace, folder: HubFolder) -> int:
+    """`hub init --url`: the hub's tables on a PostgreSQL server; the folder holds only
+    hub.json (the URL, without any password)."""
+    from storage.hub.backend import ServerUrl, stored_password
+
+    server, inline = ServerUrl.parse(args.url)
+    secret = None
+    if inline is None and stored_password(server) is None:
+        secret = passphrase(prompt="The server's password: ")
+    made = folder.create_on_server(args.url, secret)
+    if made.password_in_keyring:
+        where = (
+            "The password in the URL is kept in the system keyring; hub.json has the URL "
+            "without it."
+        )
+    elif inline is not None:
+        where = "The system keyring could not keep the password: it will be asked for each time."
+    else:
+        where = "The server's password is not stored: it is asked for each time the hub opens."
+    held = " (it already held a hub's tables)" if made.already_held_a_hub else ""
+    emit(
+        args,
+        {"hub": str(args.hub), "url": made.url, "password_in_keyring": made.password_in_keyring},
+        f"Hub created in {args.hub}, on the PostgreSQL database {made.url}{held}.\n{where}",
+    )
+    return 0
+
+
+def open_store(folder: Path) -> HubStore:
+    """The hub in ``folder``, opened: the passphrase (or server password) is asked for only
+    when the system keyring does not hold it."""
+    from storage.hub.store import HubFolder
+
+    hub = HubFolder(folder)
+    return hub.open(passphrase() if hub.exists() and hub.needs_passphrase() else None)
+
+
+def recover(args: argparse.Namespace) -> int:
+    """The passphrase is forgotten: open the hub with its recovery key, set a new one."""
+    from storage.hub.store import HubFolder
+
+    folder = HubFolder(args.hub)
+    if not folder.exists():
+        raise CliError(f"There is no hub at {args.hub}. Create one with `suluhu hub init`.")
+    key = passphrase("SULUHU_RECOVERY_KEY", prompt="Recovery key (from the recovery sheet): ")
+    with folder.recover(key, new_passphrase("SULUHU_NEW_PASSPHRASE")):
+        pass
+    emit(args, {"hub": str(args.hub)}, "The hub has a new passphrase; open it with that.")
     return 0
 
 
@@ -75,7 +142,6 @@ def import_files(args: argparse.Namespace) -> int:
         Refused,
         Superseded,
     )
-    from storage.hub.store import HubFolder
 
     files = _files(args.paths)
     if not files:
@@ -83,9 +149,12 @@ def import_files(args: argparse.Namespace) -> int:
     options = ImportOptions(accept_new_keys=args.accept_new_keys)
     tally: Counter[str] = Counter()
     rows = []
-    with HubFolder(args.hub).open(passphrase()) as store:
-        for path in files:
-            decision = store.import_file(path, options)
+    with open_store(args.hub) as store:
+        done = (
+            zip(batch, store.import_files(batch, options), strict=True)
+            for batch in (files[i : i + BATCH] for i in range(0, len(files), BATCH))
+        )  # each batch printed once it is committed
+        for path, decision in (pair for pairs in done for pair in pairs):
             if isinstance(decision, Refused):
                 outcome = "refused"
             elif isinstance(decision, Duplicate):
@@ -115,20 +184,24 @@ def import_files(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     """The aggregated table as CSV: one line per cell and total (``*`` for the dimension summed
     over), its value and status: exact, at_least (a committee suppressed part of it) or
-    suppressed (by the hub: small, or it would give a small one away; no value)."""
+    suppressed (by the hub: small, or it would give a small one away; no value). Without
+    ``--table``: the programme report (desktop/hub_report.py)."""
+    if args.table is None:
+        return programme_report(args)
+    if args.csv is None or args.pdf is not None or args.xlsx is not None:
+        raise CliError("With --table, give --csv FILE (and no --pdf or --xlsx).")
     import csv
     import io
 
     from desktop.domain.model.export_tables import Period
     from desktop.domain.services.hub_totals import Filters, hub_table
     from storage.files import write_private_atomic
-    from storage.hub.store import HubFolder
 
     try:
         periods = [Period.parse(p).label for p in args.period]
     except ValueError as error:
         raise CliError(str(error)) from None
-    with HubFolder(args.hub).open(passphrase()) as store:
+    with open_store(args.hub) as store:
         found = store.table_cells(args.table, periods)
     if not found.dimensions:
         raise CliError(f"No current export on this hub holds a table named {args.table!r}.")
@@ -175,7 +248,8 @@ def open_window(args: argparse.Namespace) -> int:
     from storage.hub.workspace import open_hub
 
     folder = Path(args.hub)
-    if not HubFolder(folder).exists():
+    found = HubFolder(folder)
+    if not found.exists():
         raise CliError(f"There is no hub at {folder}. Create one with `suluhu hub init`.")
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
@@ -183,10 +257,11 @@ def open_window(args: argparse.Namespace) -> int:
     install(app)
     hub: HubWorkspace | None
     secret = os.environ.get("SULUHU_PASSPHRASE")
-    if secret is not None:
+    if secret is not None or not found.needs_passphrase():  # a server hub: keyring's password
         hub = open_hub(folder, secret)
     else:
-        dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text))
+        server = found.backend_kind() == "postgresql"
+        dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text), server=server)
         hub = dialog.hub if dialog.exec() == QDialog.DialogCode.Accepted else None
         if hub is None:
             return 1

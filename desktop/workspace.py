@@ -6,6 +6,7 @@ implementation is storage.workspace, wired in by desktop.bootstrap.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -141,6 +142,10 @@ class HubWorkspace(Protocol):
     def import_file(self, path: Path, options: ImportOptions) -> HubFileResult:
         """Read, verify and import one file, wholly or not at all."""
 
+    def import_files(self, paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
+        """Several files, each wholly or not at all, committed together (one flush to disk);
+        a failure midway keeps the files before it and raises."""
+
     def committees(self) -> list[HubCommittee]: ...
 
     def update_committee(
@@ -153,3 +158,18 @@ class HubWorkspace(Protocol):
         """The dashboard (and programme report) data for ``filters``, disclosure-controlled."""
 
     def close(self) -> None: ...
+
+
+class HubHome(Protocol):
+    """A hub folder before it is opened (the app's data folder's ``hub``), for the first-run
+    wizard and the app's start; implemented by storage.hub.workspace.HubHomeFolder.
+    ``create`` and ``open`` derive keys (a second or two): call them in the background."""
+
+    folder: Path
+
+    def exists(self) -> bool: ...
+    def create(self, passphrase: str) -> str:
+        """Make the hub; return its recovery key (shown once). Raises WorkspaceError."""
+
+    def open(self, passphrase: str) -> HubWorkspace:
+        """Unlock the hub (raises WorkspaceError, e.g. for a wrong passphrase)."""

@@ -1,13 +1,12 @@
 """A hub folder (docs/hub.md): ``keys.json`` (key slots, as a committee workspace has: one
 passphrase slot and one recovery slot), ``hub.db`` (SQLCipher) and ``hub.json`` (a marker, no
-data). :class:`HubStore` imports export files into it, each in one transaction."""
+data); or only ``hub.json`` naming a PostgreSQL server (storage/hub/backend.py).
+:class:`HubStore` imports export files into it, each in one transaction."""
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -29,18 +28,16 @@ from desktop.domain.services.hub_import import (
     Refused,
     decide,
 )
-from desktop.workspace import WorkspaceError
-from storage.hub import schema
+from storage.hub import backend
 from storage.hub import tables as t
+from storage.hub.backend import DATABASE, INFO, KEYS
+from storage.hub.backend import HubError as HubError
 from storage.hub.reader import MAX_BYTES, read_export, verify_export
 
 if TYPE_CHECKING:
+    from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
     from storage.hub.queries import TableCells
 
-KEYS = "keys.json"
-DATABASE = "hub.db"
-INFO = "hub.json"
-SLOT = "hub"  # the one passphrase slot's name
 ALL = "*"  # a total's code, as in the export's CSV
 NAME_LIMIT = 200  # a committee's display name and region (the columns' length)
 
@@ -51,84 +48,57 @@ def _utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-class HubError(WorkspaceError):
-    """The hub could not be created or opened (a one-line message, no data)."""
-
-
 class HubFolder:
-    """A hub folder before it is opened."""
+    """A hub folder before it is opened (the backends: storage/hub/backend.py)."""
 
     def __init__(self, folder: Path, kdf: object | None = None) -> None:
         self.folder = folder
         self._kdf = kdf
 
     def exists(self) -> bool:
-        return (self.folder / KEYS).is_file()
+        return (self.folder / KEYS).is_file() or self.backend_kind() == backend.POSTGRESQL
+
+    def backend_kind(self) -> backend.Backend:
+        """Where the database is: "sqlite" (hub.db, the default) or "postgresql" (a server)."""
+        return backend.backend_of(backend.read_info(self.folder / INFO))
+
+    def needs_passphrase(self) -> bool:
+        """False only for a server hub whose password the OS keyring holds."""
+        return backend.needs_password(backend.read_info(self.folder / INFO))
 
     def create(self, passphrase: str) -> str:
         """Make the folder's key slots and database; return the recovery key to write down."""
-        from desktop.domain import rules
-        from storage.engine import open_engine
-        from storage.files import ensure_private_dir, remove_quietly, write_private_atomic
-        from storage.keys import DEFAULT_KDF, KdfParams, KeyFile
-        from storage.recovery import format_recovery_key
+        self._check_empty()
+        return backend.create_sqlite_hub(self.folder, passphrase, self._kdf)
 
-        if self.exists() or (self.folder / DATABASE).exists():
-            raise HubError(f"{self.folder} already holds a hub; it was left untouched.")
-        problems = rules.passphrase_problems(passphrase, SLOT)
-        if problems:
-            raise HubError(" ".join(problems))
-        kdf = self._kdf if isinstance(self._kdf, KdfParams) else DEFAULT_KDF
-        made = not self.folder.exists()
-        try:
-            ensure_private_dir(self.folder)
-            write_private_atomic(
-                self.folder / INFO, json.dumps({"format": 1, "kind": "hub"}).encode()
-            )
-            _, keys, raw = KeyFile.create(self.folder / KEYS, SLOT, passphrase, None, kdf)
-            engine = open_engine(self.folder / DATABASE, keys.database_key, create=True)
-            try:
-                schema.upgrade(engine)
-            finally:
-                engine.dispose()
-        except BaseException as error:
-            for name in (KEYS, DATABASE, DATABASE + "-wal", DATABASE + "-shm", INFO):
-                with contextlib.suppress(OSError):
-                    remove_quietly(self.folder / name)
-            if made:
-                with contextlib.suppress(OSError):
-                    self.folder.rmdir()
-            if isinstance(error, OSError):
-                reason = error.strerror or type(error).__name__
-                raise HubError(
-                    f"The hub could not be created in {self.folder} ({reason}); nothing was "
-                    "left behind."
-                ) from None
-            raise
-        return format_recovery_key(raw)
+    def create_on_server(self, url: str, password: str | None = None) -> backend.ServerHub:
+        """Make this folder a hub on the PostgreSQL database at ``url``."""
+        self._check_empty()
+        return backend.create_server_hub(self.folder, url, password)
 
-    def open(self, passphrase: str, now: Now = _utc_now) -> HubStore:
-        from storage import keys as keyslots
-        from storage.engine import StorageError, open_engine
-
+    def open(self, passphrase: str | None, now: Now = _utc_now) -> HubStore:
+        """Unlock the hub: SQLite with its passphrase; a server hub with ``passphrase`` as the
+        server's password, or (None) the one the OS keyring holds."""
         if not self.exists():
             raise HubError(f"There is no hub at {self.folder}. Create one with `suluhu hub init`.")
-        try:
-            keys = keyslots.KeyFile.load(self.folder / KEYS).unlock(SLOT, passphrase, None)
-        except keyslots.WrongPassphrase:
-            raise HubError("The hub's passphrase is wrong.") from None
-        except keyslots.KeyFileError as error:
-            raise HubError(f"The hub's key file is damaged ({type(error).__name__}).") from None
-        try:
-            engine = open_engine(self.folder / DATABASE, keys.database_key)
-        except StorageError as error:
-            raise HubError(str(error)) from None
-        try:
-            schema.upgrade(engine)
-        except BaseException:
-            engine.dispose()
-            raise
-        return HubStore(engine, now)
+        info = backend.read_info(self.folder / INFO)
+        if backend.backend_of(info) == backend.POSTGRESQL:
+            return HubStore(backend.open_server_engine(info, passphrase), now)
+        return HubStore(backend.open_sqlite_engine(self.folder, passphrase), now)
+
+    def recover(self, recovery_key: str, new_passphrase: str, now: Now = _utc_now) -> HubStore:
+        """Open a SQLite hub with its recovery key, give it ``new_passphrase``, and open it."""
+        if not self.exists():
+            raise HubError(f"There is no hub at {self.folder}. Create one with `suluhu hub init`.")
+        info = backend.read_info(self.folder / INFO)
+        if backend.backend_of(info) == backend.POSTGRESQL:
+            raise HubError("A hub on a PostgreSQL server has no recovery key: its server does.")
+        backend.recover_sqlite_hub(self.folder, recovery_key, new_passphrase)
+        return self.open(new_passphrase, now)
+
+    def _check_empty(self) -> None:
+        if self.exists() or (self.folder / DATABASE).exists():
+            raise HubError(f"{self.folder} already holds a hub; it was left untouched.")
 
 
 class HubStore:
@@ -165,12 +135,42 @@ class HubStore:
         )
 
     def import_verified(self, incoming: IncomingExport, options: ImportOptions) -> Decision:
+        return self.import_many([incoming], options)[0]
+
+    def import_files(
+        self, paths: Sequence[Path], options: ImportOptions, max_bytes: int = MAX_BYTES
+    ) -> list[Decision]:
+        """Several files, as :meth:`import_many` (each read and verified in turn)."""
+        return self.import_many((read_export(p, max_bytes) for p in paths), options)
+
+    def import_many(
+        self, items: Iterable[IncomingExport | Refused], options: ImportOptions
+    ) -> list[Decision]:
+        """Decide and apply each verified export in turn, each in its own savepoint (a file
+        wholly or not at all), all in one transaction committed once at the end: a batch
+        costs one flush to disk, and nothing is reported imported before it is durable. When
+        one file fails midway (a full disk), the files before it are still committed and the
+        error is raised."""
+        decisions: list[Decision] = []
+        failure: BaseException | None = None
         with self.engine.begin() as conn:
-            state = _state_for(conn, incoming.manifest.committee)
-            decision = decide(state, incoming, options, self._now())
-            if isinstance(decision, Imported):
-                _apply(conn, decision, incoming)
-        return decision
+            for incoming in items:
+                if isinstance(incoming, Refused):
+                    decisions.append(incoming)
+                    continue
+                try:
+                    with conn.begin_nested():
+                        state = _state_for(conn, incoming.manifest.committee)
+                        decision = decide(state, incoming, options, self._now())
+                        if isinstance(decision, Imported):
+                            _apply(conn, decision, incoming)
+                except Exception as error:  # its savepoint is rolled back; keep the others
+                    failure = error
+                    break
+                decisions.append(decision)
+        if failure is not None:
+            raise failure
+        return decisions
 
     # -- the committee registry ---------------------------------------------------------------
 
@@ -230,6 +230,15 @@ class HubStore:
 
         with self.engine.connect() as conn:
             return table_cells(conn, name, periods)
+
+    def dashboard(self, filters: DashboardFilters) -> Dashboard:
+        """The dashboard for ``filters`` as of today (the store's clock), summed by the
+        database (storage/hub/queries.py, desktop/domain/services/hub_dashboard.py)."""
+        from desktop.domain.services.hub_dashboard import build_dashboard
+        from storage.hub.queries import DashboardQueries
+
+        with self.engine.connect() as conn:
+            return build_dashboard(DashboardQueries(conn), filters, self._now().date())
 
     def digest(self) -> str:
         """SHA-256 over every row of every hub table (for checks that nothing changed)."""
@@ -368,8 +377,9 @@ def _cells(table: Table) -> Iterable[tuple[str, str, Cell]]:
     keys = table.keys()
     for key in keys:
         yield key[0], key[1] if table.two_way else "", table.cells[key]
-    for code, cell in table.row_totals.items():
-        yield code, ALL if table.two_way else "", cell
+    if table.two_way:  # a one-way table's row totals are its cells: stored once, not twice
+        for code, cell in table.row_totals.items():
+            yield code, ALL, cell
     for code, cell in table.column_totals.items():
         yield ALL, code, cell
     yield ALL, ALL if table.two_way else "", table.total

@@ -4,6 +4,7 @@ can ask the officer to confirm a new or changed key."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.model.export_tables import Period
@@ -27,6 +28,17 @@ class HubSession:
             return HubFileResult(path, incoming)
         decision = self.store.import_verified(incoming, options)
         return HubFileResult(path, decision, incoming.manifest.committee, incoming.fingerprint)
+
+    def import_files(self, paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
+        """Several files in one transaction (HubStore.import_many): one flush to disk."""
+        read = [read_export(path) for path in paths]
+        decisions = self.store.import_many(read, options)
+        return [
+            HubFileResult(path, decision)
+            if isinstance(incoming, Refused)
+            else HubFileResult(path, decision, incoming.manifest.committee, incoming.fingerprint)
+            for path, incoming, decision in zip(paths, read, decisions, strict=True)
+        ]
 
     def committees(self) -> list[HubCommittee]:
         latest: dict[str, Period] = {}
@@ -52,12 +64,31 @@ class HubSession:
         self.store.update_committee(pseudonym, display_name, region, active)
 
     def dashboard(self, filters: DashboardFilters) -> Dashboard:
-        raise NotImplementedError("the dashboard is being built")  # replaced by build_dashboard
+        return self.store.dashboard(filters)
 
     def close(self) -> None:
         self.store.close()
 
 
-def open_hub(folder: Path, passphrase: str, kdf: object | None = None) -> HubSession:
-    """Unlock the hub in ``folder`` (raises HubError, a WorkspaceError, with a message)."""
+def open_hub(folder: Path, passphrase: str | None, kdf: object | None = None) -> HubSession:
+    """Unlock the hub in ``folder`` (raises HubError, a WorkspaceError, with a message). On a
+    PostgreSQL hub ``passphrase`` is the server's password; None: the system keyring's."""
     return HubSession(folder, HubFolder(folder, kdf).open(passphrase))
+
+
+class HubHomeFolder:
+    """A hub folder before it is opened (implements desktop.workspace.HubHome): what the
+    first-run wizard creates and the app's start unlocks."""
+
+    def __init__(self, folder: Path, kdf: object | None = None) -> None:
+        self.folder = folder
+        self._kdf = kdf
+
+    def exists(self) -> bool:
+        return HubFolder(self.folder, self._kdf).exists()
+
+    def create(self, passphrase: str) -> str:
+        return HubFolder(self.folder, self._kdf).create(passphrase)
+
+    def open(self, passphrase: str) -> HubSession:
+        return open_hub(self.folder, passphrase, self._kdf)

@@ -10,6 +10,7 @@ import pytest
 
 from storage.open_workspace import SqlOpenWorkspace
 from storage.workspace import SqlCipherWorkspace
+from tests.hub_backends import hub, hub_backend, make_hub  # noqa: F401 (hub fixtures)
 from tests.support import ADMIN, ADMIN_PASSPHRASE, create_workspace
 
 

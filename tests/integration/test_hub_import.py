@@ -1,12 +1,12 @@
 """The hub's import pipeline (storage/hub/) on real export files from a small demo workspace and
 on crafted bad ones: each refusal has its own code and message and leaves the hub unchanged;
-the same file twice changes nothing; sequence 2 replaces 1 and an older sequence is refused."""
+the same file twice changes nothing; sequence 2 replaces 1 and an older sequence is refused.
+Every test taking ``hub`` runs on SQLCipher and on PostgreSQL (tests/hub_backends.py)."""
 
 from __future__ import annotations
 
 import dataclasses
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -69,17 +69,6 @@ def files(tmp_path_factory: pytest.TempPathFactory) -> Files:
     finally:
         opened.close()
     return Files(made[0], made[1], made[2], done.fingerprint)
-
-
-@pytest.fixture
-def hub(tmp_path: Path) -> Iterator[HubStore]:
-    folder = HubFolder(tmp_path / "hub", kdf=CHEAP_KDF)
-    folder.create(HUB_PASSPHRASE)
-    store = folder.open(HUB_PASSPHRASE)
-    try:
-        yield store
-    finally:
-        store.close()
 
 
 def resigned(data: bytes, **changes: object) -> bytes:
@@ -258,6 +247,38 @@ def test_an_import_that_fails_midway_leaves_nothing(
     with pytest.raises(OSError):
         hub.import_bytes(files.first, TOFU)
     assert hub.digest() == before and hub.committees() == []
+
+
+def test_a_batch_is_decided_file_by_file_in_one_transaction(hub: HubStore, files: Files) -> None:
+    from storage.hub.reader import verify_export
+
+    batch = [verify_export(b) for b in (files.first, b"not an export", files.second, files.first)]
+    decisions = hub.import_many(batch, TOFU)
+    assert [type(d) for d in decisions] == [Imported, Refused, Superseded, Duplicate]
+    assert [(e.sequence, e.current) for e in hub.exports()] == [(1, False), (2, True)]
+
+
+def test_a_batch_that_fails_midway_keeps_the_files_before_it_and_none_of_the_failing_one(
+    hub: HubStore, files: Files, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.hub import store
+    from storage.hub.reader import verify_export
+
+    real = store._insert_tables
+    calls = []
+
+    def second_breaks(*args: object) -> None:
+        calls.append(1)
+        real(*args)  # type: ignore[arg-type]
+        if len(calls) == 2:
+            raise OSError("disk full")
+
+    monkeypatch.setattr(store, "_insert_tables", second_breaks)
+    with pytest.raises(OSError):
+        hub.import_many([verify_export(files.september), verify_export(files.first)], TOFU)
+    assert [(e.period.label, e.current) for e in hub.exports()] == [("2026-09", True)]
+    pseudonym = export_file.verify_bytes(files.first).manifest.committee
+    assert hub.cells(pseudonym, OCTOBER, "received_by_category") == {}
 
 
 def test_the_hub_database_is_encrypted_and_needs_its_passphrase(

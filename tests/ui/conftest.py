@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QEvent  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from desktop import tasks  # noqa: E402
+from tests.hub_backends import hub, hub_backend, make_hub  # noqa: E402, F401 (hub fixtures)
 from tests.ui.fakes import FakeOpenWorkspace, FakeWorkspace, created_workspace  # noqa: E402
 
 

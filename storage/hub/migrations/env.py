@@ -1,6 +1,6 @@
 """Alembic environment of the hub database: its own scripts and its own version table
 (``hub_alembic_version``), run only on a connection handed over by storage.hub.schema, in one
-transaction. The same scripts are meant to run on PostgreSQL later (a URL instead of a file)."""
+transaction. The same scripts run on SQLCipher and on PostgreSQL (storage/hub/backend.py)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ VERSION_TABLE = "hub_alembic_version"
 
 def run() -> None:
     if context.is_offline_mode():
-        raise RuntimeError("Hub migrations run online, on an open encrypted connection.")
+        raise RuntimeError("Hub migrations run online, on an open connection.")
     connection = context.config.attributes.get("connection")
     if not isinstance(connection, Connection):
         raise RuntimeError("Run hub migrations through storage.hub.schema.upgrade(engine).")
