@@ -76,6 +76,16 @@ cells = sa.Table(
     sa.Column("suppressed", sa.Boolean, nullable=False),
     sa.CheckConstraint("(value IS NULL) = suppressed", name="value_or_suppressed"),
     sa.Index("ix_cells_period_table", "period", "table_name"),
+    sa.Index(  # the dashboard's sums (storage/hub/queries.py; migration hub0002)
+        "ix_cells_dashboard",
+        "table_name",
+        "code1",
+        "code2",
+        "committee_id",
+        "period",
+        "value",
+        "suppressed",
+    ),  # fmt: skip
 )
 
 HUB_TABLES = (committees, exports, export_tables, cells)

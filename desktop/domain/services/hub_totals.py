@@ -134,13 +134,20 @@ def _key(code1: str, code2: str, two_way: bool) -> Key:
     return (code1, code2) if two_way else (code1,)
 
 
-def hide(totals: Mapping[tuple[str, str], Total], threshold: int, two_way: bool) -> set[Key] | None:
+def hide(
+    totals: Mapping[tuple[str, str], Total],
+    threshold: int,
+    two_way: bool,
+    forced: Iterable[tuple[str, str]] = (),
+) -> set[Key] | None:
     """The interior cells the hub must not show exactly, or None when no choice of cells
-    protects them (the table is withheld)."""
+    protects them (the table is withheld). ``forced`` cells are hidden whatever their value
+    (e.g. a trend point made of a cell hidden elsewhere), and protected like the others."""
     interior = {k: v for k, v in totals.items() if ALL not in k}
     values = {_key(*k, two_way): v.known for k, v in interior.items()}
     partial = {_key(*k, two_way) for k, v in interior.items() if v.includes_suppressed}
     hidden = partial | {k for k, v in values.items() if 0 < v < threshold}
+    hidden |= {_key(*k, two_way) for k in forced if k in interior}
     while True:
         open_cells = _unprotected(values, hidden, partial)
         if not open_cells:
@@ -186,7 +193,31 @@ def hub_table(
 ) -> HubTable:
     """The table ``name`` added up over the cells ``filters`` takes, as the hub may show it."""
     chosen = [c for c in cells if filters.takes(c)]
-    totals = add_up(chosen, filters)
+    return table_from_totals(
+        name,
+        dimensions,
+        add_up(chosen, filters),
+        threshold,
+        committees=len({c.committee for c in chosen}),
+        periods=tuple(sorted({c.period for c in chosen})),
+        values1=filters.values1,
+        values2=filters.values2,
+    )
+
+
+def table_from_totals(
+    name: str,
+    dimensions: Sequence[str],
+    totals: Mapping[tuple[str, str], Total],
+    threshold: int,
+    committees: int = 0,
+    periods: tuple[str, ...] = (),
+    values1: frozenset[str] = frozenset(),
+    values2: frozenset[str] = frozenset(),
+) -> HubTable:
+    """A table from its cells and totals already added up (by the hub's SQL, or
+    :func:`add_up`), through the hub's disclosure control; ``values1``/``values2`` choose the
+    rows and columns shown (empty: all) after the control ran on the whole table."""
     two_way = len(dimensions) == 2
     small_margin = any(
         ALL in k and not v.includes_suppressed and 0 < v.known < threshold
@@ -207,11 +238,36 @@ def hub_table(
     return HubTable(
         name=name,
         dimensions=tuple(dimensions),
-        rows=tuple(r for r in rows if not filters.values1 or r in filters.values1),
-        columns=tuple(c for c in columns if not filters.values2 or c in filters.values2),
+        rows=tuple(r for r in rows if not values1 or r in values1),
+        columns=tuple(c for c in columns if not values2 or c in values2),
         cells=shown,
         threshold=threshold,
-        committees=len({c.committee for c in chosen}),
-        periods=tuple(sorted({c.period for c in chosen})),
+        committees=committees,
+        periods=periods,
         withheld=hidden is None,
     )
+
+
+def plus(left: Total, right: Total) -> Total:
+    """Two totals added up (a part suppressed in either: the sum is "at least")."""
+    return Total(left.known + right.known, left.includes_suppressed or right.includes_suppressed)
+
+
+def protect_parts(cells: Mapping[str, HubCell], whole: Total, threshold: int) -> dict[str, HubCell]:
+    """Counts of the parts of a whole that is shown (the committees' cases received, or a
+    trend's points): besides those already hidden, hide what could be worked out from
+    ``whole`` minus the others shown (:func:`hide` on a one-way table of the parts)."""
+    totals = {(name, ""): cell.total for name, cell in cells.items()}
+    totals[(ALL, "")] = whole
+    forced = [(name, "") for name, cell in cells.items() if cell.hidden]
+    hidden = hide(totals, threshold, False, forced)
+    result = {}
+    for name, cell in cells.items():
+        if hidden is None or cell.hidden:
+            secret = True
+        elif cell.total.includes_suppressed:
+            secret = cell.total.known < threshold
+        else:
+            secret = (name,) in hidden
+        result[name] = HubCell(cell.total, secret)
+    return result

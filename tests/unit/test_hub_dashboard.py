@@ -1,0 +1,386 @@
+"""The hub's dashboard (desktop/domain/services/hub_dashboard.py) over a fake source: honest
+totals ("at least", never a suppressed part counted as 0), the hub's own disclosure control,
+the filters' period semantics, the trend, the missing exports and the indicators per scope."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+
+from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
+from desktop.domain.services.hub_dashboard import QUARTERLY_LEFT_OUT, build_dashboard
+from desktop.domain.services.hub_source import (
+    GroupBy,
+    SourceCommittee,
+    SourceExport,
+    SummedCell,
+)
+from desktop.domain.services.hub_totals import ALL, Total, plus
+from desktop.domain.services.hub_trend import CLOSED_IGNORES_AGE
+from desktop.domain.services.indicators import SUPPRESSED_REASON, value_of
+
+TODAY = date(2026, 11, 15)
+RECEIVED = "received_by_category_and_sex"
+CLOSED = "closed_by_outcome_and_sex"
+Grid = Mapping[tuple[str, str], int]
+
+
+@dataclass(frozen=True)
+class Row:
+    committee: str
+    period: str
+    table: str
+    code1: str
+    code2: str
+    value: int | None
+
+
+@dataclass
+class FakeHub:
+    """The hub's data as rows, summed in Python as the SQL does."""
+
+    committees_: list[SourceCommittee] = field(default_factory=list)
+    rows: list[Row] = field(default_factory=list)
+
+    def committee(self, name: str, region: str = "", active: bool = True) -> None:
+        self.committees_.append(SourceCommittee(name, "", region, active))
+
+    def table(
+        self,
+        committee: str,
+        period: str,
+        table: str,
+        grid: Grid,
+        suppressed: Collection[tuple[str, str]] = (),
+        withheld: bool = False,
+    ) -> None:
+        """A committee's published two-way table: cells (``suppressed`` ones without a
+        value), exact margins; every cell and total suppressed when ``withheld``."""
+        rows = sorted({k[0] for k in grid})
+        columns = sorted({k[1] for k in grid})
+
+        def put(code1: str, code2: str, value: int, hidden: bool = False) -> None:
+            self.rows.append(
+                Row(committee, period, table, code1, code2, None if hidden or withheld else value)
+            )
+
+        for key, value in grid.items():
+            put(*key, value, key in suppressed)
+        for r in rows:
+            put(r, ALL, sum(grid[r, c] for c in columns))
+        for c in columns:
+            put(ALL, c, sum(grid[r, c] for r in rows))
+        put(ALL, ALL, sum(grid.values()))
+        # as in a real export, the one-way tables beside the two-way ones
+        one_way = {RECEIVED: "received_by_category", CLOSED: "closed_by_agreement_kept"}
+        if table in one_way:
+            totals = {r: sum(grid[r, c] for c in columns) for r in rows}
+            if table == CLOSED:
+                totals = {"no_agreement": sum(totals.values())}
+            for code, value in {**totals, ALL: sum(totals.values())}.items():
+                self.rows.append(
+                    Row(committee, period, one_way[table], code, "", None if withheld else value)
+                )
+
+    def committees(self) -> list[SourceCommittee]:
+        return list(self.committees_)
+
+    def exports(self) -> list[SourceExport]:
+        return sorted({SourceExport(r.committee, r.period) for r in self.rows}, key=repr)
+
+    def thresholds(self, tables: Collection[str]) -> dict[str, int]:
+        return {t: 5 for t in tables}
+
+    def codes(self, tables: Collection[str]) -> list[tuple[str, str, str]]:
+        return sorted({(r.table, r.code1, r.code2) for r in self.rows if r.table in tables})
+
+    def sums(
+        self,
+        tables: Collection[str],
+        committees: Collection[str] | None,
+        periods: Collection[str] | None,
+        by: GroupBy,
+    ) -> list[SummedCell]:
+        found: dict[tuple[str, str, str, str], Total] = {}
+        for r in self.rows:
+            if r.table not in tables:
+                continue
+            if committees is not None and r.committee not in committees:
+                continue
+            if periods is not None and r.period not in periods:
+                continue
+            key = (r.committee if by == "committee" else r.period, r.table, r.code1, r.code2)
+            found[key] = plus(found.get(key, Total()), Total().plus(r.value))
+        return [SummedCell(*k, v) for k, v in found.items()]
+
+
+def grid(values: Mapping[str, int], columns: tuple[str, ...] = ("female", "male")) -> Grid:
+    """A category x sex grid from {"debt/female": 6, ...} (absent: 0)."""
+    return {
+        (r, c): values.get(f"{r}/{c}", 0)
+        for r in sorted({k.split("/")[0] for k in values})
+        for c in columns
+    }
+
+
+def monthly_hub() -> FakeHub:
+    hub = FakeHub()
+    hub.committee("C-A", "North")
+    hub.committee("C-B", "South")
+    for period, extra in (("2026-09", 0), ("2026-10", 2)):
+        hub.table("C-A", period, RECEIVED, grid({"debt/female": 6 + extra, "land/male": 9}))
+        hub.table("C-B", period, RECEIVED, grid({"debt/female": 7, "land/male": 8 + extra}))
+        hub.table("C-A", period, CLOSED, grid({"resolved_by_agreement/female": 6}))
+        hub.table("C-B", period, CLOSED, grid({"resolved_by_agreement/male": 5}))
+    return hub
+
+
+def build(hub: FakeHub, **filters: frozenset[str]) -> Dashboard:
+    return build_dashboard(hub, DashboardFilters(**filters), TODAY)
+
+
+# -- honest totals ----------------------------------------------------------------------------
+
+
+def test_a_total_including_a_suppressed_cell_is_at_least_never_a_zero() -> None:
+    hub = FakeHub()
+    hub.committee("C-A")
+    hub.committee("C-B")
+    hub.table("C-A", "2026-10", RECEIVED, grid({"debt/female": 6, "debt/male": 8, "land/male": 9}))
+    hub.table(
+        "C-B",
+        "2026-10",
+        RECEIVED,
+        grid({"debt/female": 7, "debt/male": 3, "land/male": 12, "land/female": 2}),
+        suppressed={("debt", "male"), ("land", "female")},
+    )
+    table = build(hub).table(RECEIVED)
+    assert table is not None
+    debt_male = table.cell("debt", "male")
+    assert (debt_male.status, debt_male.value, str(debt_male)) == ("at_least", 8, "at least 8")
+    assert table.cell("debt", "female").status == "exact"
+    assert table.cell("debt", "female").value == 13
+    # only C-B's 2 was suppressed and A's part is 0: shown as suppressed, not "at least 0"
+    assert table.cell("land", "female").status == "suppressed"
+    assert table.cell("land", "female").value is None
+    assert str(table.cell(ALL, ALL)) == "47"  # the committees' margins were exact
+
+
+def test_a_small_aggregated_cell_is_hidden_and_cannot_be_worked_out_from_the_margins() -> None:
+    hub = FakeHub()
+    hub.committee("C-A")
+    values = {"debt/female": 3, "debt/male": 9, "land/female": 8, "land/male": 11}
+    hub.table("C-A", "2026-10", RECEIVED, grid(values))
+    table = build(hub).table(RECEIVED)
+    assert table is not None and not table.withheld
+    assert table.cell("debt", "female").hidden
+    hidden = {k for k, c in table.cells.items() if c.hidden}
+    # a lone hidden cell in its row or column would be the margin minus the others shown
+    assert len([k for k in hidden if k[0] == "debt"]) >= 2
+    assert len([k for k in hidden if k[1] == "female"]) >= 2
+    assert all(not table.cell(*k).hidden for k in table.cells if ALL in k)
+
+
+# -- filters ------------------------------------------------------------------------------------
+
+
+def mixed_hub() -> FakeHub:
+    hub = FakeHub()
+    hub.committee("C-M", "North")
+    hub.committee("C-Q", "South")
+    for month in ("2026-07", "2026-08", "2026-09", "2026-10"):
+        hub.table("C-M", month, RECEIVED, grid({"debt/female": 6, "land/male": 10}))
+    hub.table("C-Q", "2026-Q3", RECEIVED, grid({"debt/female": 20, "land/male": 30}))
+    return hub
+
+
+def test_a_quarter_takes_its_quarterly_exports_and_the_monthly_exports_of_its_months() -> None:
+    dashboard = build(mixed_hub(), periods=frozenset({"2026-Q3"}))
+    assert dashboard.exports == 4 and dashboard.committees == 2
+    assert dashboard.periods == ("2026-07", "2026-08", "2026-09", "2026-Q3")
+    table = dashboard.table(RECEIVED)
+    assert table is not None and table.cell(ALL, ALL).value == 3 * 16 + 50
+    assert QUARTERLY_LEFT_OUT not in dashboard.notes
+
+
+def test_a_month_takes_monthly_exports_only_and_says_quarterly_ones_were_left_out() -> None:
+    dashboard = build(mixed_hub(), periods=frozenset({"2026-08"}))
+    assert (dashboard.exports, dashboard.periods) == (1, ("2026-08",))
+    table = dashboard.table(RECEIVED)
+    assert table is not None and table.cell(ALL, ALL).value == 16
+    assert QUARTERLY_LEFT_OUT in dashboard.notes
+    assert QUARTERLY_LEFT_OUT not in build(mixed_hub(), periods=frozenset({"2026-10"})).notes
+
+
+def test_region_and_committee_filters_choose_the_committees_added_up() -> None:
+    hub = mixed_hub()
+    south = build(hub, regions=frozenset({"South"}))
+    assert (south.committees, south.exports, south.periods) == (1, 1, ("2026-Q3",))
+    assert [s.name for s in south.committee_rows] == ["C-Q"]
+    only_m = build(hub, committees=frozenset({"C-M"}))
+    table = only_m.table(RECEIVED)
+    assert table is not None and table.cell(ALL, ALL).value == 64
+    assert [s.name for s in only_m.regions] == ["North"]
+    assert build(hub, regions=frozenset({"Nowhere"})).exports == 0
+
+
+def test_category_and_sex_filters_choose_rows_and_columns_not_the_cells() -> None:
+    everything = build(monthly_hub()).table(RECEIVED)
+    chosen = build(
+        monthly_hub(), categories=frozenset({"debt"}), sexes=frozenset({"female"})
+    ).table(RECEIVED)
+    assert everything is not None and chosen is not None
+    assert (chosen.rows, chosen.columns) == (("debt",), ("female",))
+    assert everything.rows == ("debt", "land")
+    assert dict(chosen.cells) == dict(everything.cells)  # control ran on the whole table
+
+
+def test_the_choices_list_every_value_present() -> None:
+    choices = build(mixed_hub(), regions=frozenset({"South"})).choices
+    assert choices.periods == ("2026-07", "2026-08", "2026-09", "2026-Q3", "2026-10", "2026-Q4")
+    assert choices.regions == ("North", "South")
+    assert [c.pseudonym for c in choices.committees] == ["C-M", "C-Q"]
+    assert (choices.categories, choices.sexes) == (("debt", "land"), ("female", "male"))
+
+
+# -- the trend ----------------------------------------------------------------------------------
+
+
+def test_the_trend_is_by_month_when_every_chosen_export_is_monthly() -> None:
+    dashboard = build(monthly_hub())
+    assert dashboard.trend_by == "month"
+    assert [(p.period, p.received.value, p.closed.value) for p in dashboard.trend] == [
+        ("2026-09", 30, 11),
+        ("2026-10", 34, 11),
+    ]
+    debt_women = build(monthly_hub(), categories=frozenset({"debt"}), sexes=frozenset({"female"}))
+    assert [p.received.value for p in debt_women.trend] == [13, 15]
+
+
+def test_the_trend_is_by_quarter_with_monthly_exports_summed_into_their_quarter() -> None:
+    dashboard = build(mixed_hub())
+    assert dashboard.trend_by == "quarter"
+    assert [(p.period, p.received.value) for p in dashboard.trend] == [
+        ("2026-Q3", 3 * 16 + 50),
+        ("2026-Q4", 16),
+    ]
+
+
+def test_a_trend_point_that_needs_a_hidden_cell_is_hidden_and_cannot_be_differenced() -> None:
+    hub = FakeHub()
+    hub.committee("C-A")
+    for period in ("2026-08", "2026-09", "2026-10"):
+        small = {"debt/female": 3} if period == "2026-09" else {"debt/female": 9}
+        hub.table("C-A", period, RECEIVED, grid({**small, "debt/male": 8, "land/female": 9}))
+    debt_women = build(hub, categories=frozenset({"debt"}), sexes=frozenset({"female"}))
+    points = {p.period: p.received for p in debt_women.trend}
+    assert points["2026-09"].hidden and points["2026-09"].value is None
+    # the programme's debt/female cell (21) is shown: one more point must be hidden with it
+    table = debt_women.table(RECEIVED)
+    assert table is not None and table.cell("debt", "female").value == 21
+    assert sum(p.hidden for p in points.values()) >= 2
+
+
+def test_a_trend_point_with_a_suppressed_part_is_at_least() -> None:
+    hub = monthly_hub()
+    hub.committee("C-C")
+    hub.table("C-C", "2026-10", CLOSED, grid({"combined/female": 3}), withheld=True)
+    points = {p.period: p.closed for p in build(hub).trend}
+    assert (points["2026-10"].status, points["2026-10"].value) == ("at_least", 11)
+    assert points["2026-09"].status == "exact"
+
+
+def test_filters_the_trend_cannot_apply_are_named_in_the_notes() -> None:
+    dashboard = build(monthly_hub(), age_bands=frozenset({"18_25"}))
+    assert CLOSED_IGNORES_AGE in dashboard.notes
+
+
+# -- missing exports ----------------------------------------------------------------------------
+
+
+def test_active_committees_without_the_export_they_owe_are_missing() -> None:
+    hub = FakeHub()
+    for name in ("C-UP", "C-LATE", "C-QOK", "C-QLATE", "C-NEW", "C-GONE"):
+        hub.committee(name, "North", active=name != "C-GONE")
+    one = grid({"debt/female": 6})
+    hub.table("C-UP", "2026-10", RECEIVED, one)
+    hub.table("C-LATE", "2026-09", RECEIVED, one)
+    hub.table("C-QOK", "2026-Q3", RECEIVED, one)
+    hub.table("C-QLATE", "2026-Q2", RECEIVED, one)
+    hub.table("C-GONE", "2026-08", RECEIVED, one)
+    dashboard = build(hub)
+    assert dashboard.missing_for == "2026-10"
+    assert {(m.committee, m.owed, m.last_period) for m in dashboard.missing} == {
+        ("C-LATE", "2026-10", "2026-09"),
+        ("C-QLATE", "2026-Q3", "2026-Q2"),
+        ("C-NEW", "2026-10", ""),
+    }
+    assert build(hub, committees=frozenset({"C-UP"})).missing == ()
+
+
+# -- indicators per scope -----------------------------------------------------------------------
+
+
+def test_indicators_per_scope_and_a_suppressed_input_gives_none_with_its_reason() -> None:
+    hub = monthly_hub()
+    hub.committee("C-C", "South")
+    hub.table("C-C", "2026-10", RECEIVED, grid({"debt/female": 6, "land/male": 9}))
+    hub.table(
+        "C-C",
+        "2026-10",
+        CLOSED,
+        grid({"resolved_by_agreement/female": 6, "resolved_by_agreement/male": 2}),
+        suppressed={("resolved_by_agreement", "male")},
+    )
+    dashboard = build(hub)
+    assert dashboard.programme.label == "Programme" and dashboard.programme.committees == 3
+    by_name = {s.name: s for s in dashboard.committee_rows}
+    assert value_of(list(by_name["C-A"].indicators), "cases_received").value == 32
+    assert value_of(list(by_name["C-A"].indicators), "cases_received", "female").value == 14
+    assert value_of(list(by_name["C-A"].indicators), "cases_resolved").value == 12
+    for scope in (by_name["C-C"], dashboard.programme):
+        male = value_of(list(scope.indicators), "cases_resolved", "male")
+        assert (male.value, male.reason) == (None, SUPPRESSED_REASON)
+    regions = {s.name: s for s in dashboard.regions}
+    assert [s.name for s in dashboard.regions] == ["North", "South"]
+    assert regions["North"].committees == 1
+    assert value_of(list(regions["North"].indicators), "cases_received").value == 32
+    assert value_of(list(dashboard.programme.indicators), "cases_received").value == 32 + 32 + 15
+    assert dashboard.programme.received.value == 79
+
+
+def test_a_small_scope_count_is_hidden_with_another_so_the_programme_total_gives_nothing_away() -> (
+    None
+):
+    hub = FakeHub()
+    for name in ("C-A", "C-B", "C-C"):
+        hub.committee(name, name[-1])
+    hub.table("C-A", "2026-10", RECEIVED, grid({"debt/female": 3}))
+    hub.table("C-B", "2026-10", RECEIVED, grid({"debt/female": 9}))
+    hub.table("C-C", "2026-10", RECEIVED, grid({"debt/female": 12}))
+    dashboard = build(hub)
+    received = {s.name: s.received for s in dashboard.committee_rows}
+    assert received["C-A"].hidden
+    assert sum(c.hidden for c in received.values()) >= 2
+    assert dashboard.programme.received.value == 24
+
+
+def test_the_headline_count_comes_from_the_one_way_table_when_the_two_way_one_was_withheld() -> (
+    None
+):
+    hub = monthly_hub()
+    # October: C-A withheld its category x sex table (too few cases to pass), but published
+    # its cases by category (8 + 9, kept from monthly_hub); C-B published both (7 + 10)
+    hub.rows = [
+        r
+        for r in hub.rows
+        if not (r.committee == "C-A" and r.period == "2026-10" and r.table == RECEIVED)
+    ]
+    hub.table("C-A", "2026-10", RECEIVED, grid({"debt/female": 8, "land/male": 9}), withheld=True)
+    hub.rows = [r for r in hub.rows if r.table != "received_by_category" or r.value is not None]
+    dashboard = build(hub, periods=frozenset({"2026-10"}))
+    two_way = dashboard.table(RECEIVED)
+    assert two_way is not None and two_way.cell(ALL, ALL).status != "exact"
+    assert dashboard.programme.received.status == "exact"
+    assert dashboard.programme.received.value == 8 + 9 + 7 + 10
