@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from desktop import paths
-from desktop.workspace import Workspace
+from desktop.workspace import HubHome, Workspace
 
 if TYPE_CHECKING:
     from desktop.views.controller import AppController
@@ -25,6 +25,13 @@ def make_workspace(folder: Path | None = None) -> Workspace:
     from storage.workspace import SqlCipherWorkspace
 
     return SqlCipherWorkspace(folder or paths.default_workspace())
+
+
+def make_hub_home(folder: Path) -> HubHome:
+    """The programme hub's folder (imports SQLAlchemy: only when no workspace exists)."""
+    from storage.hub.workspace import HubHomeFolder
+
+    return HubHomeFolder(folder)
 
 
 def setup_logging(folder: Path) -> None:
@@ -62,7 +69,10 @@ def show_first_window(folder: Path) -> AppController:
     assert isinstance(app, QApplication)
     app.setApplicationName("Suluhu")
     install(app)
-    controller = AppController(make_workspace(folder))
+    workspace = make_workspace(folder)
+    # A hub is looked for only without a workspace, so that sign-in's first paint stays light.
+    hub = None if workspace.exists() else make_hub_home(paths.hub_folder(folder))
+    controller = AppController(workspace, hub=hub)
     controller.start()
     return controller
 
@@ -77,5 +87,6 @@ def run_app(folder: Path | None = None) -> int:
     setup_logging(workspace_folder)
     log.info("app started")
     code = app.exec()
+    controller.close_hub()
     controller.deleteLater()
     return code

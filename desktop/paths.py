@@ -23,6 +23,11 @@ def default_workspace() -> Path:
     return base / "Suluhu" / "workspace"
 
 
+def hub_folder(workspace: Path) -> Path:
+    """A programme hub's folder: ``hub`` beside the committee workspace's folder."""
+    return workspace.parent / "hub"
+
+
 def taxonomy_folder() -> Path:
     return RESOURCES / "taxonomies"
 

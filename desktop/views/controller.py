@@ -1,4 +1,6 @@
-"""Which window shows when: the setup wizard, sign-in, the main window, and back on lock.
+"""Which window shows when: the setup wizard, sign-in, the main window, and back on lock; or,
+on a programme officer's laptop (a hub and no committee workspace), the hub's unlock dialog and
+the hub window.
 
 The bootstrap creates the QApplication and the Workspace, then ``AppController(ws).start()``.
 """
@@ -13,7 +15,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from desktop.views import appearance
 from desktop.views.errors import log_unexpected
 from desktop.views.signin.sign_in_window import SignInWindow
-from desktop.workspace import OpenWorkspace, Workspace
+from desktop.workspace import HubHome, HubWorkspace, OpenWorkspace, Workspace
 
 log = logging.getLogger(__name__)
 
@@ -26,13 +28,16 @@ class AppController(QObject):
         workspace: Workspace,
         *,
         idle_lock_ms: int | None = None,
+        hub: HubHome | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self._workspace = workspace
         self._idle_lock_ms = idle_lock_ms
+        self._hub_home = hub
         self.window: QWidget | None = None
         self.open_workspace: OpenWorkspace | None = None
+        self.open_hub: HubWorkspace | None = None
 
     def start(self, *, style: bool = True) -> None:
         """Show the first window; with ``style`` also apply the app's font and style sheet."""
@@ -41,15 +46,60 @@ class AppController(QObject):
             appearance.apply(app)
         if self._workspace.exists():
             self.show_sign_in()
+        elif self._hub_home is not None and self._hub_home.exists():
+            self.show_hub_unlock()
         else:
             self.show_wizard()
 
     def show_wizard(self) -> None:
         from desktop.views.wizard.setup_wizard import SetupWizard
 
-        wizard = SetupWizard(self._workspace)
-        wizard.accepted.connect(lambda: self.show_sign_in(wizard.administrator_username()))
+        wizard = SetupWizard(self._workspace, hub=self._hub_home)
+        wizard.accepted.connect(lambda: self._wizard_done(wizard))
         self._switch_to(wizard)
+
+    def _wizard_done(self, wizard: QWidget) -> None:
+        from desktop.views.wizard.setup_wizard import SetupWizard
+
+        assert isinstance(wizard, SetupWizard)
+        if wizard.hub is not None:
+            self.show_hub(wizard.hub)
+        else:
+            self.show_sign_in(wizard.administrator_username())
+
+    # -- the programme hub (docs/hub.md); no idle lock or sign-out yet -------------------------
+
+    def show_hub_unlock(self) -> None:
+        from desktop.views.hub.unlock_dialog import HubUnlockDialog
+
+        home = self._hub_home
+        assert home is not None
+        dialog = HubUnlockDialog(home.folder, home.open)
+        dialog.accepted.connect(lambda: self._hub_unlocked(dialog))
+        self._switch_to(dialog)
+
+    def _hub_unlocked(self, dialog: QWidget) -> None:
+        hub = getattr(dialog, "hub", None)
+        if hub is not None:
+            self.show_hub(hub)
+
+    def show_hub(self, hub: HubWorkspace) -> None:
+        from desktop.views.hub.hub_window import HubWindow
+
+        self.open_hub = hub
+        self._switch_to(HubWindow(hub))
+
+    def close_hub(self) -> None:
+        """After the hub window: let its background work end, then close the hub."""
+        from desktop import tasks
+
+        opened, self.open_hub = self.open_hub, None
+        if opened is not None:
+            tasks.wait_for_all()
+            try:
+                opened.close()
+            except Exception as error:
+                log_unexpected("closing the hub failed", error)
 
     def show_sign_in(self, username: str = "") -> None:
         window = SignInWindow(self._workspace, username=username)

@@ -50,7 +50,7 @@
     <context>
         <name>AgendaListModel</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/home/agenda_model.py" line="+63" />
+            <location filename="../../desktop/views/home/agenda_model.py" line="+41" />
             <source>%1 for %n day(s)</source>
             <translation>
                 <numerusform>%1 for %n day</numerusform>
@@ -164,7 +164,7 @@
     <context>
         <name>ReferralBoardPage</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/referrals/board_page.py" line="+241" />
+            <location filename="../../desktop/views/referrals/board_page.py" line="+230" />
             <source>%n open referral(s) shown, oldest first.</source>
             <translation>
                 <numerusform>%n open referral shown, oldest first.</numerusform>
@@ -186,7 +186,7 @@
     <context>
         <name>SettingsPage</name>
         <message numerus="yes">
-            <location filename="../../desktop/views/settings/settings_page.py" line="+189" />
+            <location filename="../../desktop/views/settings/settings_page.py" line="+188" />
             <source>Saved: Suluhu locks after %n idle minute(s).</source>
             <translation>
                 <numerusform>Saved: Suluhu locks after %n idle minute.</numerusform>
@@ -199,6 +199,25 @@
             <translation>
                 <numerusform>%n case imported from the register.</numerusform>
                 <numerusform>%n cases imported from the register.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>box</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/hub/key_prompt.py" line="+30" />
+            <source>&lt;p&gt;&lt;b&gt;%1 signed %n file(s) with a different key.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;New key:&lt;/p&gt;%3&lt;p&gt;Key trusted until now:&lt;/p&gt;%4&lt;p&gt;This happens when a committee reinstalled its laptop without its backup, but it is also what a forged file looks like. Accept the new key only if the committee reads out exactly this fingerprint to you.&lt;/p&gt;</source>
+            <translation>
+                <numerusform>&lt;p&gt;&lt;b&gt;%1 signed %n file with a different key.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;New key:&lt;/p&gt;%3&lt;p&gt;Key trusted until now:&lt;/p&gt;%4&lt;p&gt;This happens when a committee reinstalled its laptop without its backup, but it is also what a forged file looks like. Accept the new key only if the committee reads out exactly this fingerprint to you.&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;&lt;b&gt;%1 signed %n files with a different key.&lt;/b&gt;&lt;/p&gt;&lt;p&gt;New key:&lt;/p&gt;%3&lt;p&gt;Key trusted until now:&lt;/p&gt;%4&lt;p&gt;This happens when a committee reinstalled its laptop without its backup, but it is also what a forged file looks like. Accept the new key only if the committee reads out exactly this fingerprint to you.&lt;/p&gt;</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location line="+13" />
+            <source>&lt;p&gt;&lt;b&gt;%1 is not yet known to this hub&lt;/b&gt; (%n file(s)).&lt;/p&gt;&lt;p&gt;Its key fingerprint:&lt;/p&gt;%3&lt;p&gt;Ask the committee to read out the fingerprint shown in Suluhu's Settings or on its recovery sheet. Confirm only if every group matches.&lt;/p&gt;</source>
+            <translation>
+                <numerusform>&lt;p&gt;&lt;b&gt;%1 is not yet known to this hub&lt;/b&gt; (%n file).&lt;/p&gt;&lt;p&gt;Its key fingerprint:&lt;/p&gt;%3&lt;p&gt;Ask the committee to read out the fingerprint shown in Suluhu's Settings or on its recovery sheet. Confirm only if every group matches.&lt;/p&gt;</numerusform>
+                <numerusform>&lt;p&gt;&lt;b&gt;%1 is not yet known to this hub&lt;/b&gt; (%n files).&lt;/p&gt;&lt;p&gt;Its key fingerprint:&lt;/p&gt;%3&lt;p&gt;Ask the committee to read out the fingerprint shown in Suluhu's Settings or on its recovery sheet. Confirm only if every group matches.&lt;/p&gt;</numerusform>
             </translation>
         </message>
     </context>

@@ -341,6 +341,9 @@ def main(argv: list[str]) -> int:
         from tests.ui.referral_screenshots import referral_screens
 
         referral_screens(demo, outdir, suffix)
+        from tests.ui.hub_screenshots import hub_screens
+
+        hub_screens(outdir, suffix)
     print(f"{len(list(outdir.glob('*.png')))} screenshots in {outdir}")
     return 0
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -29,6 +29,7 @@ from desktop.views.hub.key_prompt import KeyQuestion
 from desktop.workspace import HubFileResult
 from storage import export_file
 from storage.hub.workspace import HubSession, open_hub
+from tests.hub_backends import HubMaker
 from tests.support import ADMIN_PASSPHRASE, CHEAP_KDF, create_workspace
 
 OCTOBER = Period.month(2026, 10)
@@ -153,9 +154,9 @@ def test_dropped_files_of_a_new_committee_are_imported_after_confirm(
     assert "2 files: 2 imported" in window.status.text()
     committees = window.committees
     qtbot.waitUntil(lambda: committees.rowCount() == 1)
-    shown = [str(committees.index(0, c).data()) for c in range(4)]
-    assert shown[0] == exports.committee and shown[2] == exports.fingerprint
-    assert shown[3] == "2026-10"
+    shown = [str(committees.index(0, c).data()) for c in range(6)]
+    assert shown[0] == exports.committee and shown[5] == exports.fingerprint
+    assert shown[3] == "2026-10" and shown[4] == "Active"
     assert [c.pseudonym for c in hub.committees()] == [exports.committee]
 
 
@@ -224,13 +225,13 @@ def test_the_import_runs_off_the_gui_thread(
     qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
 ) -> None:
     threads: list[threading.Thread] = []
-    real = hub.import_file
+    real = hub.import_files
 
-    def spy(path: Path, options: ImportOptions) -> HubFileResult:
+    def spy(paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
         threads.append(threading.current_thread())
-        return real(path, options)
+        return real(paths, options)
 
-    hub.import_file = spy  # type: ignore[method-assign]
+    hub.import_files = spy  # type: ignore[method-assign]
     window, _ = window_for(qtbot, hub, answer=True)
     window.import_paths([write(tmp_path / "inbox", a=exports.first)])
     assert window.busy and not window.drop_area.choose_files.isEnabled()
@@ -258,4 +259,31 @@ def test_the_unlock_dialog_says_when_the_passphrase_is_wrong_then_opens(
         dialog.submit()
     assert dialog.hub is not None
     assert dialog.hub.committees() == []
+    dialog.hub.close()
+
+
+def test_the_unlock_dialog_asks_for_what_opens_the_hub_on_each_backend(
+    qtbot: QtBot, make_hub: HubMaker
+) -> None:
+    from desktop.views.hub.unlock_dialog import HubUnlockDialog
+
+    hub = make_hub.folder()
+    server = hub.backend_kind() == "postgresql"
+    dialog = HubUnlockDialog(
+        hub.folder, lambda text: open_hub(hub.folder, text, CHEAP_KDF), server=server
+    )
+    qtbot.addWidget(dialog)
+    assert ("PostgreSQL server" in dialog.intro.text()) is server
+    dialog.submit()
+    wanted = "Type the server's password." if server else "Type the hub's passphrase."
+    assert dialog.message.text() == wanted
+    dialog.passphrase.setText("not-the-right-one-at-all")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=20_000)
+    assert dialog.hub is None and "wrong" in dialog.message.text()
+    assert "not-the-right-one-at-all" not in dialog.message.text()
+    dialog.passphrase.setText(make_hub.secret)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.submit()
+    assert dialog.hub is not None and dialog.hub.committees() == []
     dialog.hub.close()

@@ -1,10 +1,11 @@
 """The programme hub's window (docs/hub.md): drop committees' signed exports to import them in
 the background, see one row per file, confirm new and changed committee keys, and see the
-committees the hub knows.
+committees the hub knows; three tabs: Dashboard (the default), Import and Committees.
 
 All hub work runs on the serial worker (desktop.tasks); the window stays responsive through an
 import of hundreds of files. Files refused for an unconfirmed key are imported again once the
-officer confirms that key (``confirm_key``, replaced by tests)."""
+officer confirms that key (``confirm_key``, replaced by tests). After an import that changed
+the hub, the dashboard is built again."""
 
 from __future__ import annotations
 
@@ -19,8 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QProgressBar,
-    QSplitter,
     QTableView,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -34,12 +35,14 @@ from desktop.domain.services.hub_import import (
     Superseded,
 )
 from desktop.views.hub.committees_model import HubCommitteesModel
+from desktop.views.hub.dashboard_page import DashboardPage
 from desktop.views.hub.drop_area import HubDropArea
 from desktop.views.hub.key_prompt import KeyQuestion, ask_key
 from desktop.views.hub.results_model import HubResultsModel
 from desktop.workspace import HubCommittee, HubFileResult, HubWorkspace
 
 SUFFIX = ".suluhu-export"
+BATCH = 20  # files per transaction: one flush to disk each, and a Cancel within a second
 _KEY_CODES = (RefusalCode.UNKNOWN_KEY, RefusalCode.KEY_CHANGED)
 
 
@@ -82,16 +85,10 @@ class HubWindow(QMainWindow):
         self.results = HubResultsModel(self)
         self.results_view = self._table(self.results)
         self.committees = HubCommitteesModel(self)
-        self.committees_view = self._table(self.committees)
+        self.dashboard = DashboardPage(hub)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(self._section(self.tr("Files"), self.results_view))
-        splitter.addWidget(self._section(self.tr("Committees"), self.committees_view))
-        splitter.setChildrenCollapsible(False)
-        splitter.setSizes([380, 220])
-
-        body = QWidget()
-        layout = QVBoxLayout(body)
+        importing = QWidget()
+        layout = QVBoxLayout(importing)
         layout.setContentsMargins(20, 16, 20, 16)
         layout.setSpacing(10)
         layout.addWidget(self.title)
@@ -99,9 +96,29 @@ class HubWindow(QMainWindow):
         layout.addWidget(self.drop_area)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
-        layout.addWidget(splitter, 1)
-        self.setCentralWidget(body)
+        layout.addWidget(self._section(self.tr("Files"), self.results_view), 1)
+
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.addTab(importing, self.tr("Import"))
+        self.tabs.addTab(self._committees_page(), self.tr("Committees"))
+        self.setCentralWidget(self.tabs)
         self.refresh_committees()
+        self.dashboard.reload()
+
+    def _committees_page(self) -> QWidget:
+        """The Committees tab: one widget, the committees list with its editing panel."""
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(20, 10, 20, 16)
+        from desktop.views.hub.committees_panel import HubCommitteesPanel
+
+        self.committees_panel = HubCommitteesPanel(self.hub, self.committees)
+        self.committees_view = self.committees_panel.view  # the window's model, edited here
+        self.committees_panel.committee_saved.connect(lambda _p: self.dashboard.reload())
+        layout.addWidget(self.committees_panel)
+        return page
 
     def _table(self, model: HubResultsModel | HubCommitteesModel) -> QTableView:
         view = QTableView()
@@ -148,11 +165,11 @@ class HubWindow(QMainWindow):
         def work(context: tasks.TaskContext) -> list[HubFileResult]:
             files = export_files(paths) if expand else paths
             done: list[HubFileResult] = []
-            for number, path in enumerate(files):
+            for start in range(0, len(files), BATCH):
                 if context.cancelled:
                     break
-                context.report(number, len(files))
-                done.append(hub.import_file(path, options))
+                context.report(start, len(files))
+                done.extend(hub.import_files(files[start : start + BATCH], options))
             context.report(len(done), len(files))
             return done
 
@@ -190,6 +207,7 @@ class HubWindow(QMainWindow):
             )
         )
         self.refresh_committees()
+        self.dashboard.reload()
 
     def _imported(self, results: list[HubFileResult], replacing: list[int] | None) -> None:
         self._task = None
@@ -203,6 +221,8 @@ class HubWindow(QMainWindow):
         self.results.replace_items(rows)
         self._summarise(rows)
         self.refresh_committees()
+        if any(not isinstance(r.decision, Refused | Duplicate) for r in results):
+            self.dashboard.reload()
         again = self._ask_keys(rows)
         if again:
             self._run([rows[r].path for r in again], expand=False, replacing=again)

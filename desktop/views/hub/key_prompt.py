@@ -27,10 +27,12 @@ def ask_key(parent: QWidget, question: KeyQuestion) -> bool:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle(box.tr("A committee's key has changed"))
         text = box.tr(
-            "<p><b>%1 signed %2 file(s) with a different key.</b></p><p>New key:</p>%3"
+            "<p><b>%1 signed %n file(s) with a different key.</b></p><p>New key:</p>%3"
             "<p>Key trusted until now:</p>%4<p>This happens when a committee reinstalled its "
             "laptop without its backup, but it is also what a forged file looks like. Accept the "
-            "new key only if the committee reads out exactly this fingerprint to you.</p>"
+            "new key only if the committee reads out exactly this fingerprint to you.</p>",
+            "",
+            question.files,
         )
         trusted = f"<p><tt>{html.escape(question.trusted or '?')}</tt></p>"
         text = text.replace("%4", trusted)
@@ -38,11 +40,13 @@ def ask_key(parent: QWidget, question: KeyQuestion) -> bool:
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(box.tr("A new committee"))
         text = box.tr(
-            "<p><b>%1 is not yet known to this hub</b> (%2 file(s)).</p><p>Its key fingerprint:"
+            "<p><b>%1 is not yet known to this hub</b> (%n file(s)).</p><p>Its key fingerprint:"
             "</p>%3<p>Ask the committee to read out the fingerprint shown in Suluhu's Settings "
-            "or on its recovery sheet. Confirm only if every group matches.</p>"
+            "or on its recovery sheet. Confirm only if every group matches.</p>",
+            "",
+            question.files,
         )
-    text = text.replace("%1", committee).replace("%2", str(question.files))
+    text = text.replace("%1", committee)
     box.setText(text.replace("%3", fingerprint))
     confirm = box.addButton(box.tr("Confirm"), QMessageBox.ButtonRole.AcceptRole)
     refuse = box.addButton(box.tr("Refuse"), QMessageBox.ButtonRole.RejectRole)

@@ -27,12 +27,23 @@ class HubUnlockDialog(QDialog):
         folder: Path,
         opener: Callable[[str], HubWorkspace],
         parent: QWidget | None = None,
+        *,
+        server: bool = False,
     ) -> None:
+        """``server``: the hub is on a PostgreSQL server, so it asks for the server's
+        password (which no file keeps) rather than the hub's passphrase."""
         super().__init__(parent)
         self._opener = opener
+        self._server = server
         self.hub: HubWorkspace | None = None
         self.setWindowTitle(self.tr("Open the programme hub"))
-        intro = QLabel(self.tr("Passphrase of the hub in %1:").replace("%1", str(folder)))
+        if server:
+            text = self.tr(
+                "The hub in %1 is kept on a PostgreSQL server. Its password (no file keeps it):"
+            )
+        else:
+            text = self.tr("Passphrase of the hub in %1:")
+        self.intro = intro = QLabel(text.replace("%1", str(folder)))
         intro.setWordWrap(True)
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
@@ -54,7 +65,11 @@ class HubUnlockDialog(QDialog):
     def submit(self) -> None:
         secret = self.passphrase.text()
         if not secret:
-            self.message.setText(self.tr("Type the hub's passphrase."))
+            self.message.setText(
+                self.tr("Type the server's password.")
+                if self._server
+                else self.tr("Type the hub's passphrase.")
+            )
             return
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Unlocking…"))

@@ -40,7 +40,7 @@ class RecoverySheetPanel(QWidget):
         self._created_on = date.today()
         self._saved_path: Path | None = None
 
-        explanation = QLabel(
+        self.explanation = QLabel(
             self.tr(
                 "This recovery key opens the workspace if every passphrase is forgotten. "
                 "It is shown only now. Save the recovery sheet and print it, or write the key "
@@ -48,7 +48,7 @@ class RecoverySheetPanel(QWidget):
             ),
             self,
         )
-        explanation.setWordWrap(True)
+        self.explanation.setWordWrap(True)
         self.key_view = RecoveryKeyView(parent=self)
         self.save_button = QPushButton(self.tr("Save recovery sheet (PDF)\u2026"), self)
         self.save_button.setObjectName("saveSheet")
@@ -65,7 +65,7 @@ class RecoverySheetPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
-        layout.addWidget(explanation)
+        layout.addWidget(self.explanation)
         layout.addWidget(self.key_view)
         layout.addLayout(buttons)
         layout.addWidget(self.status)

@@ -1,4 +1,5 @@
-"""Setup wizard: creating the workspace in the background (the key derivation takes a moment)."""
+"""Setup wizard: creating the workspace (or the programme hub) in the background (the key
+derivation takes a moment)."""
 
 from __future__ import annotations
 
@@ -15,28 +16,30 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
-from desktop.domain.model.committee import Committee
-from desktop.domain.model.users import User
 from desktop.tasks import run_in_background
 from desktop.views.widgets.message_label import MessageLabel
-from desktop.workspace import Created, KeyringState, Workspace
 
-Request = Callable[[], tuple[Committee, User, str]]
+Job = Callable[[], Callable[[], object]]  # on the GUI thread: the function to run in background
 
 
 class CreatingPage(QWizardPage):
-    created = Signal(object, object)  # Created, KeyringState
+    created = Signal(object)  # what the job's function returned
 
-    def __init__(self, workspace: Workspace, request: Request, parent: QWidget | None = None):
+    def __init__(self, job: Job, parent: QWidget | None = None, *, hub: bool = False):
+        """``hub``: the texts say "hub" instead of "workspace"."""
         super().__init__(parent)
-        self._workspace = workspace
-        self._request = request
+        self._job = job
+        self._hub = hub
         self._done = False
         self.working = False
-        self.setTitle(self.tr("Creating the workspace"))
+        self.setTitle(self.tr("Creating the hub") if hub else self.tr("Creating the workspace"))
         self.setCommitPage(True)
 
-        self.status = QLabel(self.tr("Creating the encrypted workspace. This takes a moment\u2026"))
+        self.status = QLabel(
+            self.tr("Creating the encrypted hub. This takes a moment\u2026")
+            if hub
+            else self.tr("Creating the encrypted workspace. This takes a moment\u2026")
+        )
         self.status.setWordWrap(True)
         self.busy = QProgressBar(self)
         self.busy.setRange(0, 0)
@@ -72,27 +75,21 @@ class CreatingPage(QWizardPage):
         self.change_button.setVisible(shown)
 
     def _start(self) -> None:
-        committee, admin, passphrase = self._request()
-        workspace = self._workspace
+        work = self._job()
         self.working = True
         self.busy.show()
         self.message.clear_message()
         self._show_buttons(False)
-
-        def create() -> tuple[Created, KeyringState]:
-            created = workspace.create(committee, admin, passphrase)
-            return created, workspace.keyring_state()
-
-        run_in_background(create, on_done=self._finished, on_error=self._failed, parent=self)
+        run_in_background(work, on_done=self._finished, on_error=self._failed, parent=self)
 
     def _finished(self, result: object) -> None:
-        assert isinstance(result, tuple)
-        created, keyring = result
         self.working = False
         self._done = True
         self.busy.hide()
-        self.status.setText(self.tr("The workspace is ready."))
-        self.created.emit(created, keyring)
+        self.status.setText(
+            self.tr("The hub is ready.") if self._hub else self.tr("The workspace is ready.")
+        )
+        self.created.emit(result)
         self.completeChanged.emit()
         wizard = self.wizard()
         if wizard is not None and wizard.currentPage() is self:
@@ -101,7 +98,11 @@ class CreatingPage(QWizardPage):
     def _failed(self, error: BaseException) -> None:
         self.working = False
         self.busy.hide()
-        self.status.setText(self.tr("The workspace was not created."))
+        self.status.setText(
+            self.tr("The hub was not created.")
+            if self._hub
+            else self.tr("The workspace was not created.")
+        )
         self.message.show_error(str(error) or type(error).__name__)
         self._show_buttons(True)
 

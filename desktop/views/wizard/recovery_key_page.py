@@ -10,11 +10,14 @@ from desktop.workspace import Created, KeyringState
 
 
 class RecoveryKeyPage(QWizardPage):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, panel: RecoverySheetPanel | None = None
+    ) -> None:
+        """``panel``: another recovery sheet panel (the programme hub's)."""
         super().__init__(parent)
         self.setTitle(self.tr("Your recovery key"))
         self.setFinalPage(True)
-        self.panel = RecoverySheetPanel(self)
+        self.panel = panel or RecoverySheetPanel(self)
         self.keyring_note = MessageLabel(self)
         self.keyring_note.setObjectName("keyringNote")
         self.keyring_note.show_info(
@@ -33,6 +36,12 @@ class RecoveryKeyPage(QWizardPage):
     def show_created(self, committee_name: str, created: Created, keyring: KeyringState) -> None:
         self.panel.set_key(committee_name, created.recovery_key, created.signing_fingerprint)
         self.keyring_note.setVisible(keyring == KeyringState.NO_BACKEND)
+
+    def show_hub_key(self, name: str, recovery_key: str) -> None:
+        """The programme hub's recovery key (no signing key: a hub signs nothing)."""
+        self.setTitle(self.tr("The hub's recovery key"))
+        self.panel.set_key(name, recovery_key)
+        self.keyring_note.hide()
 
     def remind(self) -> None:
         self.reminder.show_error(
