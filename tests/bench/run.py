@@ -159,6 +159,9 @@ def main() -> int:
         from tests.bench.board_paint import board_paint
 
         results.extend(board_paint(board_folder))
+        from tests.bench.hub import hub_benchmarks  # its own 1,000 export files and hubs
+
+        results.extend(hub_benchmarks(scratch / "hub"))
         from tests.bench.export import export_bench  # last: it sets the cadence to quarters
 
         results.extend(export_bench(folder, scratch))
