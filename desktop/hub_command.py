@@ -1,6 +1,5 @@
-"""`suluhu hub init`, `suluhu hub import` and `suluhu hub report` (docs/hub.md): the programme
-hub's store, its import of signed exports and its honest totals, on the command line. No GUI
-and no dashboard yet."""
+"""`suluhu hub init|import|open|report|recover` (docs/hub.md): the programme hub's store, its
+import of signed exports, its window and its reports, on the command line."""
 
 from __future__ import annotations
 
@@ -14,6 +13,7 @@ from desktop.hub_report import add_report_arguments, programme_report
 
 if TYPE_CHECKING:
     from desktop.cli import Subparsers
+    from desktop.domain.services.hub_import import Decision
     from storage.hub.store import HubFolder, HubStore
 
 SUFFIX = ".suluhu-export"
@@ -136,56 +136,77 @@ def _files(paths: list[Path]) -> list[Path]:
 
 
 def import_files(args: argparse.Namespace) -> int:
-    from desktop.domain.services.hub_import import (
-        Duplicate,
-        ImportOptions,
-        Refused,
-        Superseded,
-    )
+    from desktop.domain.services.hub_import import ImportOptions
+    from desktop.workspace import ImportStopped
 
     files = _files(args.paths)
     if not files:
         raise CliError("No export files were found; nothing was changed.")
     options = ImportOptions(accept_new_keys=args.accept_new_keys)
     tally: Counter[str] = Counter()
-    rows = []
+    rows: list[dict[str, str]] = []
+    stopped: ImportStopped | None = None
     with open_store(args.hub) as store:
-        done = (
-            zip(batch, store.import_files(batch, options), strict=True)
-            for batch in (files[i : i + BATCH] for i in range(0, len(files), BATCH))
-        )  # each batch printed once it is committed
-        for path, decision in (pair for pairs in done for pair in pairs):
-            if isinstance(decision, Refused):
-                outcome = "refused"
-            elif isinstance(decision, Duplicate):
-                outcome = "duplicate"
-            elif isinstance(decision, Superseded):
-                outcome = "replaced"
-            else:
-                outcome = "imported"
-            tally[outcome] += 1
-            row = {"file": str(path), "outcome": outcome, "message": decision.message}
-            if isinstance(decision, Refused):
-                row["reason"] = decision.code.value
-            rows.append(row)
-            if not args.json:
-                print(f"{path.name}: {decision.message}")
+        for start in range(0, len(files), BATCH):  # each batch printed once it is committed
+            batch = files[start : start + BATCH]
+            try:
+                decisions = store.import_files(batch, options)
+            except ImportStopped as error:  # the files before the failing one are imported
+                decisions, stopped = error.done, error
+            for path, decision in zip(batch, decisions, strict=False):
+                rows.append(_row(path, decision, tally))
+                if not args.json:
+                    print(f"{path.name}: {decision.message}")
+            if stopped is not None:
+                failed = batch[len(decisions)]
+                break
     summary = (
-        f"{len(files)} files: {tally['imported']} imported, {tally['replaced']} replaced an "
+        f"{len(rows)} files: {tally['imported']} imported, {tally['replaced']} replaced an "
         f"earlier sequence, {tally['duplicate']} duplicates, {tally['refused']} refused."
     )
+    if stopped is not None:
+        summary += (
+            f" The import stopped at {failed.name} ({_reason(stopped.cause)}); "
+            f"{len(files) - len(rows)} files were not imported: free some disk space and "
+            "import them again (files already imported are recognised as duplicates)."
+        )
     if args.json:
-        emit(args, {"files": rows, "summary": dict(tally)}, summary)
+        emit(args, {"files": rows, "summary": dict(tally), "stopped": stopped is not None}, summary)
     else:
         print(summary)
-    return 1 if tally["refused"] else 0
+    return 1 if tally["refused"] or stopped is not None else 0
+
+
+def _row(path: Path, decision: Decision, tally: Counter[str]) -> dict[str, str]:
+    from desktop.domain.services.hub_import import Duplicate, Refused, Superseded
+
+    if isinstance(decision, Refused):
+        outcome = "refused"
+    elif isinstance(decision, Duplicate):
+        outcome = "duplicate"
+    elif isinstance(decision, Superseded):
+        outcome = "replaced"
+    else:
+        outcome = "imported"
+    tally[outcome] += 1
+    row = {"file": str(path), "outcome": outcome, "message": decision.message}
+    if isinstance(decision, Refused):
+        row["reason"] = decision.code.value
+    return row
+
+
+def _reason(error: BaseException) -> str:
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return f"it could not be written: {type(error).__name__}"
 
 
 def report(args: argparse.Namespace) -> int:
-    """The aggregated table as CSV: one line per cell and total (``*`` for the dimension summed
-    over), its value and status: exact, at_least (a committee suppressed part of it) or
-    suppressed (by the hub: small, or it would give a small one away; no value). Without
-    ``--table``: the programme report (desktop/hub_report.py)."""
+    """One table of the dashboard as CSV (``--table``): one line per cell and total (``*``
+    for the dimension summed over), its value and status: exact, at_least (a committee
+    suppressed or combined part of it) or suppressed (by the hub; no value), under the same
+    rules and filters as the dashboard. Without ``--table``: the programme report
+    (desktop/hub_report.py)."""
     if args.table is None:
         return programme_report(args)
     if args.csv is None or args.pdf is not None or args.xlsx is not None:
@@ -193,24 +214,14 @@ def report(args: argparse.Namespace) -> int:
     import csv
     import io
 
-    from desktop.domain.model.export_tables import Period
-    from desktop.domain.services.hub_totals import Filters, hub_table
+    from desktop.hub_report import dashboard_for, parse_periods
     from storage.files import write_private_atomic
 
-    try:
-        periods = [Period.parse(p).label for p in args.period]
-    except ValueError as error:
-        raise CliError(str(error)) from None
-    with open_store(args.hub) as store:
-        found = store.table_cells(args.table, periods)
-    if not found.dimensions:
-        raise CliError(f"No current export on this hub holds a table named {args.table!r}.")
-    filters = Filters(
-        periods=frozenset(periods),
-        regions=frozenset(args.region),
-        committees=frozenset(args.committee),
-    )
-    table = hub_table(found.name, found.dimensions, found.cells, found.threshold, filters)
+    dashboard = dashboard_for(args, parse_periods(args.period))
+    table = dashboard.table(args.table)
+    if table is None:
+        names = ", ".join(t.name for t in dashboard.tables)
+        raise CliError(f"The dashboard has no table named {args.table!r}; it has: {names}.")
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     second = table.dimensions[1] if table.two_way else ""

@@ -40,7 +40,7 @@ def add_report_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--table", help="only this table as CSV, e.g. received_by_category")
 
 
-def _periods(texts: list[str]) -> list[str]:
+def parse_periods(texts: list[str]) -> list[str]:
     from desktop.domain.model.export_tables import Period
 
     try:
@@ -86,7 +86,7 @@ def _filters(args: argparse.Namespace, periods: list[str]) -> DashboardFilters:
     )
 
 
-def _dashboard(args: argparse.Namespace, periods: list[str]) -> Dashboard:
+def dashboard_for(args: argparse.Namespace, periods: list[str]) -> Dashboard:
     from storage.hub.store import HubFolder
     from storage.hub.workspace import open_hub
 
@@ -136,7 +136,7 @@ def programme_report(args: argparse.Namespace) -> int:
         raise CliError("Give each file its own name.")
     for path in outputs.values():
         check_writable(path)
-    dashboard = _dashboard(args, _periods(args.period))
+    dashboard = dashboard_for(args, parse_periods(args.period))
     _write(dashboard, outputs, args.title)
     data = {
         "files": {kind: str(path) for kind, path in outputs.items()},

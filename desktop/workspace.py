@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:  # the sign-in window imports this module before its first paint
     from desktop.domain.model.committee import Committee
@@ -108,6 +108,23 @@ class Workspace(Protocol):
 
 
 # -- the programme hub (docs/hub.md) ---------------------------------------------------------
+
+
+class ImportStopped(WorkspaceError):
+    """A batch of files stopped midway (a full disk): ``done`` holds what happened to the files
+    before the one that failed (committed), ``failed`` that file; the rest were not read."""
+
+    def __init__(self, done: list[Any], failed: Path | None, cause: BaseException) -> None:
+        reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else None
+        super().__init__(
+            f"The import stopped at {failed.name if failed else 'a file'}: "
+            f"{reason or 'it could not be written (' + type(cause).__name__ + ')'}. The files "
+            "before it were imported; free some disk space and import the rest again "
+            "(files already imported are recognised as duplicates)."
+        )
+        self.done = done
+        self.failed = failed
+        self.cause = cause
 
 
 @dataclass(frozen=True)

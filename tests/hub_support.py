@@ -30,12 +30,13 @@ def demo_exports(
     folder: Path,
     periods: Iterable[Period],
     cases: int = 150,
-    months: int = 5,
+    seed: int = 5,
     today: date = date(2026, 11, 30),
     seed_actors: int = 3,
 ) -> dict[str, bytes]:
     """Real export files (period label -> bytes) of a new demo workspace in ``folder`` with
-    ``cases`` cases spread over the ``months`` months before ``today``."""
+    ``cases`` cases (from ``seed``) spread over the demo's three years before ``today``
+    (desktop.demo.YEARS_BACK): 360 cases are about 10 a month."""
     workspace, _ = create_workspace(folder / "ws")
     opened = workspace.sign_in("admin", ADMIN_PASSPHRASE)
     made: dict[str, bytes] = {}
@@ -44,7 +45,7 @@ def demo_exports(
             actor_ids = [uow.actors.add(a) for a in demo_actors(seed_actors, opened.taxonomy)]
             uow.commit()
         records = generate_cases(
-            cases, months, opened.taxonomy, opened.committee(), [opened.actor.user_id],
+            cases, seed, opened.taxonomy, opened.committee(), [opened.actor.user_id],
             actor_ids, today,
         )  # fmt: skip
         opened.case_loader().load(list(records))

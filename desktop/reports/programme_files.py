@@ -4,6 +4,8 @@ shared by ``suluhu hub report`` (desktop/hub_report.py) and the hub window
 
 from __future__ import annotations
 
+import os
+import secrets
 from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
@@ -52,15 +54,21 @@ def write_all(
     made: Mapping[str, bytes],
     write: Callable[[Path, bytes], None],
 ) -> list[Path]:
-    """Write each file with ``write`` (atomic and private); when one fails, remove those this
-    call wrote and raise :class:`ReportNotWritten`."""
-    written: list[Path] = []
-    for kind, path in outputs.items():
-        try:
-            write(path, made[kind])
-        except OSError as error:
-            for done in written:
-                done.unlink(missing_ok=True)
-            raise ReportNotWritten(path, error.strerror or type(error).__name__) from None
-        written.append(path)
-    return written
+    """Write each file with ``write`` (atomic and private) under a temporary name beside it,
+    then put them all in place: when one cannot be written, the temporary files are removed,
+    every file already there (an earlier report) stays as it was, and
+    :class:`ReportNotWritten` is raised."""
+    parts: dict[Path, Path] = {}
+    try:
+        for kind, path in outputs.items():
+            part = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part{path.suffix}")
+            write(part, made[kind])
+            parts[path] = part
+        for path, part in parts.items():
+            os.replace(part, path)
+    except OSError as error:
+        for part in parts.values():
+            part.unlink(missing_ok=True)
+        failed = next((p for p in outputs.values() if p not in parts), path)
+        raise ReportNotWritten(failed, error.strerror or type(error).__name__) from None
+    return list(parts)

@@ -24,11 +24,13 @@ from desktop.reports import letterhead as lh
 from desktop.reports.programme_charts import bar_chart, trend_chart
 from desktop.reports.programme_words import (
     HIDDEN_MARK,
+    POOLED_MARK,
     Labels,
     ProgrammeWords,
     cell_text,
     dimensions,
     indicator_text,
+    pooled_text,
 )
 
 HEADLINE = (
@@ -132,9 +134,15 @@ def _first_page(
         Spacer(1, 6),
         lh.para(w.how_to_read, st["heading"]),
         lh.para(w.how_to_read_text.format(threshold=thresholds(dashboard)), st["small"]),
+        *([lh.para(w.pooled_note, st["small"])] if any_pooled(dashboard) else []),
         PageBreak(),
     ]
     return story
+
+
+def any_pooled(dashboard: Dashboard) -> bool:
+    scopes = (dashboard.programme, *dashboard.regions)
+    return any(i.covered is not None for s in scopes for i in s.indicators)
 
 
 def _axis(period: str, dashboard: Dashboard, labels: Labels) -> str:
@@ -152,7 +160,9 @@ def headline(scope: ScopeIndicators, w: ProgrammeWords, labels: Labels) -> list[
     for name in HEADLINE:
         found = _find(scope, name)
         if found is not None:
-            rows.append((labels.indicator(name), indicator_text(found, w, labels)))
+            text = indicator_text(found, w, labels)
+            pooled = pooled_text(found, w)
+            rows.append((labels.indicator(name), f"{text}, {pooled}" if pooled else text))
     return rows
 
 
@@ -286,8 +296,10 @@ def _scopes(
 def _short_text(found: Indicator, w: ProgrammeWords, labels: Labels) -> str:
     """A share as its per cent only (the indicator table has its parts), else as in full."""
     if isinstance(found.value, float) and found.denominator is not None:
-        return w.percent_only.format(percent=round(100 * found.value))
-    return indicator_text(found, w, labels)
+        text = w.percent_only.format(percent=round(100 * found.value))
+    else:
+        text = indicator_text(found, w, labels)
+    return f"{text}\u00a0{POOLED_MARK}" if found.covered is not None else text
 
 
 def _missing(

@@ -4,7 +4,9 @@
 
 Numbers are numbers; what a number means sits in a status column beside it: ``exact``,
 ``at least`` (a committee suppressed part of it: the value is the known part) or ``hidden``
-(no value: the hub does not show it). A hidden value is an empty cell, never 0. No formulas.
+(no value: the hub does not show it). ``covered`` and ``of``: an indicator pooled from
+``covered`` of the scope's ``of`` committees (hub_pooling.py; empty when not pooled). A hidden
+value is an empty cell, never 0. No formulas.
 
 The CSV is UTF-8 with a byte-order mark: Excel, which most programme offices open a CSV with,
 reads a CSV without one in the computer's old code page and garbles "≥", accents and any
@@ -47,6 +49,9 @@ class IndicatorRow:
     denominator: int | None
     status: str  # exact, at least, hidden, nothing to count
     reason: str
+    # pooled from ``covered`` of the scope's ``of`` committees (hub_pooling.py); else empty
+    covered: int | None = None
+    of: int | None = None
 
 
 HEADER = tuple(f.name for f in fields(IndicatorRow))
@@ -71,7 +76,7 @@ def _indicator_row(
         status = NOT_COUNTED if found.reason == NOTHING_REASON else HIDDEN
         reason = words.reasons.get(found.reason or "", found.reason or "")
     else:
-        status, reason = EXACT, ""
+        status, reason = (AT_LEAST if found.at_least else EXACT), ""
     value = found.value
     if isinstance(value, str):
         value = labels.value("feedback_time", value)
@@ -80,6 +85,7 @@ def _indicator_row(
         labels.indicator(found.name), found.by, value,
         None if found.value is None else found.numerator,
         None if found.value is None else found.denominator, status, reason,
+        found.covered, found.of,
     )  # fmt: skip
 
 

@@ -6,7 +6,9 @@ that this module, like the rest of desktop/reports, needs no Qt. Codes are named
 callables of :class:`Labels`.
 
 How a number is written is decided once, here: a hidden cell is ``hidden`` (an em dash), never
-its value and never 0; a total that includes a committee's suppressed cell is "≥ N".
+its value and never 0; a total that includes a committee's suppressed cell is "≥ N"; an
+indicator pooled from some of a scope's committees (desktop/domain/services/hub_pooling.py)
+says so: "from 2 of 3 committees", "≥ N" for a count that lacks some.
 """
 
 from __future__ import annotations
@@ -20,6 +22,11 @@ from desktop.domain.services.indicators import Indicator
 
 HIDDEN_MARK = "\u2014"  # an em dash, as on the dashboard and the Reports page
 AT_LEAST = "\u2265 {n}"
+POOLED_MARK = "*"
+
+
+def _pooled_english(covered: int, of: int) -> str:
+    return f"from {covered} of {of} committee{'' if of == 1 else 's'}"
 
 
 def _code(code: str) -> str:
@@ -105,6 +112,13 @@ class ProgrammeWords:
     page: str = "Page {page}"
     percent: str = "{percent}% ({top} of {bottom})"
     percent_only: str = "{percent}%"
+    # an indicator pooled from ``covered`` of the scope's ``of`` committees (numerus: ``of``)
+    pooled: Callable[[int, int], str] = _pooled_english
+    pooled_note: str = (
+        "* pooled: what the added-up tables cannot give is added up from the committees that "
+        "could give it (the others hid a number it needs); a share of those committees only, "
+        "never a guess about the others; \u2265 N for a count: at least N."
+    )
     reasons: dict[str, str] = field(
         default_factory=lambda: {
             "suppressed": "Needs a hidden number.",
@@ -129,11 +143,21 @@ def cell_text(cell: HubCell) -> str:
     return str(cell.total.known)
 
 
+def pooled_text(indicator: Indicator, words: ProgrammeWords) -> str:
+    """ "from 2 of 3 committees" for a pooled indicator, else ""."""
+    if indicator.covered is None or indicator.of is None:
+        return ""
+    return words.pooled(indicator.covered, indicator.of)
+
+
 def indicator_text(indicator: Indicator, words: ProgrammeWords, labels: Labels) -> str:
-    """A count, a share with its parts, a band's name, or ``—`` when it cannot be shown."""
+    """A count (``≥ N`` when pooled without some committees), a share with its parts, a band's
+    name, or ``—`` when it cannot be shown."""
     value = indicator.value
     if value is None:
         return HIDDEN_MARK
+    if indicator.at_least and isinstance(value, int):
+        return AT_LEAST.format(n=value)
     if isinstance(value, str):
         return labels.value("feedback_time", value)
     if indicator.numerator is not None and indicator.denominator is not None:

@@ -67,6 +67,17 @@
         </message>
     </context>
     <context>
+        <name>HubWindow</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/hub/hub_window.py" line="+268" />
+            <source>Cancelled: %n file(s) left unread.</source>
+            <translation>
+                <numerusform>Cancelled: %n file left unread.</numerusform>
+                <numerusform>Cancelled: %n files left unread.</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>ImportPage</name>
         <message numerus="yes">
             <location filename="../../desktop/views/register_import/import_page.py" line="+77" />
@@ -180,6 +191,17 @@
             <translation>
                 <numerusform>%n case of this period are left out because a party did not agree to be counted (this number is not exported).</numerusform>
                 <numerusform>%n cases of this period are left out because a party did not agree to be counted (this number is not exported).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ScopeIndicatorsModel</name>
+        <message numerus="yes">
+            <location filename="../../desktop/views/hub/dashboard_scopes_model.py" line="+46" />
+            <source>from %1 of %n committee(s)</source>
+            <translation>
+                <numerusform>from %1 of %n committee</numerusform>
+                <numerusform>from %1 of %n committees</numerusform>
             </translation>
         </message>
     </context>

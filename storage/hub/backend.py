@@ -29,6 +29,12 @@ Backend = Literal["sqlite", "postgresql"]
 KEYRING_SERVICE = "suluhu-hub"
 CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited on forever
 _SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
+# what a URL may say after "?": connection settings, never a secret (a password or a file of
+# them would end up in hub.json and in the keyring's user name)
+_QUERY_KEYS = frozenset(
+    {"sslmode", "sslrootcert", "sslcert", "connect_timeout", "target_session_attrs",
+     "application_name"}
+)  # fmt: skip
 
 
 class HubError(WorkspaceError):
@@ -59,6 +65,13 @@ class ServerUrl:
                 "The server URL needs a user, a host and a database: "
                 "postgresql://USER@HOST:PORT/DATABASE."
             )
+        unknown = sorted(set(url.query) - _QUERY_KEYS)
+        if unknown:  # e.g. ?password=..., ?passfile=...: never kept in hub.json or shown
+            raise HubError(
+                "The server URL may only carry these settings after '?': "
+                f"{', '.join(sorted(_QUERY_KEYS))}; leave the password out and type it when "
+                "asked. Nothing was created."
+            )
         password = url.password if url.password else None
         # URL.set(password=None) would keep the password: replace the field itself
         bare = url._replace(password=None).set(drivername="postgresql+psycopg")
@@ -69,6 +82,11 @@ class ServerUrl:
         """The URL as written in hub.json and used as the keyring's user name."""
         shown = self.url.set(drivername="postgresql")
         return shown.render_as_string(hide_password=False)  # it holds no password
+
+    @property
+    def local(self) -> bool:
+        """The server is this computer (the connection never leaves it)."""
+        return (self.url.host or "") in {"localhost", "127.0.0.1", "::1"}
 
     @property
     def where(self) -> str:
@@ -234,6 +252,12 @@ def create_server_hub(folder: Path, url: str, password: str | None) -> ServerHub
 
     info_file = folder / INFO
     server, inline = ServerUrl.parse(url)
+    if not server.local and "sslmode" not in server.url.query:
+        raise HubError(
+            f"{server.url.host} is another computer: say how the connection is protected by "
+            "adding ?sslmode=require (or verify-full, with the server's certificate) to the "
+            "URL. Nothing was created."
+        )
     if inline is not None and not keyring_available():
         raise HubError(
             "This computer has no password store to keep the server's password in: leave the "

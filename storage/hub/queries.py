@@ -1,74 +1,23 @@
-"""Read-only queries of the hub for its totals (desktop/domain/services/hub_totals.py): the
-current exports' cells of one table, with each committee's region; and the dashboard's sums
-(:class:`DashboardQueries`, the port of desktop/domain/services/hub_source.py)."""
+"""Read-only queries of the hub: the dashboard's sums (:class:`DashboardQueries`, the port of
+desktop/domain/services/hub_source.py)."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
-from dataclasses import dataclass
+from collections.abc import Collection, Mapping
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 
-from desktop.domain.services.hub_source import GroupBy, SourceCommittee, SourceExport, SummedCell
-from desktop.domain.services.hub_totals import StoredCell, Total
+from desktop.domain.services.hub_source import (
+    CombinedCodes,
+    GroupBy,
+    SourceCommittee,
+    SourceExport,
+    SummedCell,
+)
+from desktop.domain.services.hub_totals import Total
 from storage.hub import tables as t
-
-
-@dataclass(frozen=True)
-class TableCells:
-    """One table's cells in the hub's current exports, and how those exports describe it."""
-
-    name: str
-    dimensions: tuple[str, ...]  # () when no current export holds the table
-    threshold: int  # the highest of the exports' thresholds (0 when none)
-    cells: tuple[StoredCell, ...]
-
-
-def table_cells(conn: Connection, name: str, periods: Iterable[str] = ()) -> TableCells:
-    """The cells of table ``name`` in every current export (of ``periods`` when given)."""
-    wanted = sorted(set(periods))
-    described = (
-        sa.select(t.export_tables.c.dimensions, sa.func.max(t.export_tables.c.threshold))
-        .join(t.exports, t.exports.c.id == t.export_tables.c.export_id)
-        .where(t.export_tables.c.name == name, t.exports.c.current.is_(True))
-        .group_by(t.export_tables.c.dimensions)
-    )
-    query = (
-        sa.select(
-            t.committees.c.pseudonym,
-            t.committees.c.region,
-            t.cells.c.period,
-            t.cells.c.code1,
-            t.cells.c.code2,
-            t.cells.c.value,
-        )
-        .join(t.committees, t.committees.c.id == t.cells.c.committee_id)
-        .join(t.exports, t.exports.c.id == t.cells.c.export_id)
-        .where(t.cells.c.table_name == name, t.exports.c.current.is_(True))
-        .order_by(t.committees.c.pseudonym, t.cells.c.period, t.cells.c.code1, t.cells.c.code2)
-    )
-    if wanted:
-        described = described.where(t.exports.c.period.in_(wanted))
-        query = query.where(t.cells.c.period.in_(wanted))
-    shapes = conn.execute(described).all()
-    dimensions = tuple(shapes[0][0].split(",")) if shapes else ()
-    threshold = max((int(row[1]) for row in shapes), default=0)
-    cells = tuple(
-        StoredCell(
-            r.pseudonym,
-            r.region,
-            r.period,
-            r.code1,
-            r.code2,
-            None if r.value is None else int(r.value),
-        )
-        for r in conn.execute(query)
-    )
-    return TableCells(name, dimensions, threshold, cells)
-
-
-# -- the dashboard's source (desktop/domain/services/hub_source.py) ---------------------------
+from storage.hub.combined import parse_combined
 
 
 class DashboardQueries:
@@ -126,12 +75,16 @@ class DashboardQueries:
         committees: Collection[str] | None,
         periods: Collection[str] | None,
         by: GroupBy,
+        floors: Mapping[str, int],
     ) -> list[SummedCell]:
         c = t.cells.c
         group = c.committee_id if by == "committee" else c.period
-        any_suppressed = sa.func.max(sa.case((c.suppressed, 1), else_=0))
+        floor = sa.case(dict(floors), value=c.table_name, else_=0) if floors else sa.literal(0)
+        small = sa.and_(c.value > 0, c.value < floor)  # below the hub's threshold: suppressed
+        any_suppressed = sa.func.max(sa.case((c.suppressed, 1), (small, 1), else_=0))
+        kept = sa.func.sum(sa.case((small, None), else_=c.value))
         query = (
-            sa.select(group, c.table_name, c.code1, c.code2, sa.func.sum(c.value), any_suppressed)
+            sa.select(group, c.table_name, c.code1, c.code2, kept, any_suppressed)
             .where(c.table_name.in_(sorted(tables)))
             .group_by(c.table_name, c.code1, c.code2, group)  # ix_cells_dashboard's order
         )
@@ -149,5 +102,28 @@ class DashboardQueries:
                 str(r[3]),
                 Total(int(r[4] or 0), bool(r[5])),
             )
+            for r in self.conn.execute(query)
+        ]
+
+    def combined(
+        self,
+        tables: Collection[str],
+        committees: Collection[str] | None,
+        periods: Collection[str] | None,
+    ) -> list[CombinedCodes]:
+        e, x = t.export_tables.c, t.exports.c
+        query = (
+            sa.select(t.committees.c.pseudonym, e.name, e.combined, x.period)
+            .join(t.exports, x.id == e.export_id)
+            .join(t.committees, t.committees.c.id == x.committee_id)
+            .where(x.current.is_(True), e.name.in_(sorted(tables)))
+            .distinct()
+        )
+        if committees is not None:
+            query = query.where(t.committees.c.pseudonym.in_(sorted(committees)))
+        if periods is not None:
+            query = query.where(x.period.in_(sorted(periods)))
+        return [
+            CombinedCodes(str(r[0]), str(r[1]), parse_combined(str(r[2])), str(r[3]))
             for r in self.conn.execute(query)
         ]

@@ -28,18 +28,19 @@ from desktop.domain.services.hub_import import (
     Refused,
     decide,
 )
+from desktop.domain.services.hub_registry import committee_details
+from desktop.workspace import ImportStopped
 from storage.hub import backend
 from storage.hub import tables as t
 from storage.hub.backend import DATABASE, INFO, KEYS
 from storage.hub.backend import HubError as HubError
+from storage.hub.combined import combined_json
 from storage.hub.reader import MAX_BYTES, read_export, verify_export
 
 if TYPE_CHECKING:
     from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
-    from storage.hub.queries import TableCells
 
 ALL = "*"  # a total's code, as in the export's CSV
-NAME_LIMIT = 200  # a committee's display name and region (the columns' length)
 
 Now = Callable[[], datetime]
 
@@ -135,7 +136,10 @@ class HubStore:
         )
 
     def import_verified(self, incoming: IncomingExport, options: ImportOptions) -> Decision:
-        return self.import_many([incoming], options)[0]
+        try:
+            return self.import_many([incoming], options)[0]
+        except ImportStopped as stopped:  # one file: nothing was imported, say why
+            raise stopped.cause from None
 
     def import_files(
         self, paths: Sequence[Path], options: ImportOptions, max_bytes: int = MAX_BYTES
@@ -169,7 +173,7 @@ class HubStore:
                     break
                 decisions.append(decision)
         if failure is not None:
-            raise failure
+            raise ImportStopped(decisions, None, failure) from failure
         return decisions
 
     # -- the committee registry ---------------------------------------------------------------
@@ -177,16 +181,26 @@ class HubStore:
     def update_committee(
         self, pseudonym: str, display_name: str, region: str, active: bool
     ) -> None:
-        """Name a committee, place it in a region, mark it (in)active."""
-        name, place = display_name.strip(), region.strip()
-        for text, what in ((name, "name"), (place, "region")):
-            if len(text) > NAME_LIMIT:
-                raise HubError(f"A committee's {what} can be at most {NAME_LIMIT} characters.")
+        """Name a committee, place it in a region, mark it (in)active: the registry's rules
+        (desktop/domain/services/hub_registry.py) checked against the other committees in the
+        same transaction (a ValidationError names the field)."""
+        others = sa.select(t.committees.c.display_name, t.committees.c.region).where(
+            t.committees.c.pseudonym != pseudonym
+        )
         with self.engine.begin() as conn:
+            rows = conn.execute(others).all()
+            details = committee_details(
+                pseudonym,
+                display_name,
+                region,
+                active,
+                taken_names=[r.display_name for r in rows if r.display_name],
+                regions=[r.region for r in rows if r.region],
+            )
             done = conn.execute(
                 sa.update(t.committees)
                 .where(t.committees.c.pseudonym == pseudonym)
-                .values(display_name=name, region=place, active=active)
+                .values(display_name=details.display_name, region=details.region, active=active)
             )
             if done.rowcount != 1:
                 raise HubError(f"This hub does not know the committee {pseudonym}.")
@@ -222,14 +236,6 @@ class HubStore:
                 (r.code1, r.code2): SUPPRESSED if r.suppressed else int(r.value)
                 for r in conn.execute(query)
             }
-
-    def table_cells(self, name: str, periods: Iterable[str] = ()) -> TableCells:
-        """Table ``name``'s cells in every current export (of ``periods``), for the totals
-        (storage/hub/queries.py, desktop/domain/services/hub_totals.py)."""
-        from storage.hub.queries import table_cells
-
-        with self.engine.connect() as conn:
-            return table_cells(conn, name, periods)
 
     def dashboard(self, filters: DashboardFilters) -> Dashboard:
         """The dashboard for ``filters`` as of today (the store's clock), summed by the
@@ -349,6 +355,7 @@ def _insert_tables(
             "population": table.population.value,
             "dimensions": ",".join(table.dimensions),
             "threshold": table.threshold,
+            "combined": combined_json(table),
         }
         for table in tables.tables
     ]

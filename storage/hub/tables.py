@@ -4,7 +4,8 @@
   by the programme office, active.
 - ``exports``: every export file imported, every sequence of a committee and period; only the
   highest is ``current``.
-- ``export_tables``: per current export, each table's population, dimensions and threshold.
+- ``export_tables``: per current export, each table's population, dimensions, threshold and
+  the codes it combined (JSON per dimension; ``""``: unknown, imported before hub0003).
 - ``cells``: the current exports' counts: one row per cell and total (a total has ``*`` for the
   dimension it sums over, as in the export's CSV); ``value`` is NULL when ``suppressed``.
 """
@@ -59,6 +60,8 @@ export_tables = sa.Table(
     sa.Column("population", sa.String(32), nullable=False),
     sa.Column("dimensions", sa.String(200), nullable=False),  # comma-separated, 1 or 2
     sa.Column("threshold", sa.Integer, nullable=False),
+    # JSON of the per-dimension codes combined; "" = unknown (imported before hub0003)
+    sa.Column("combined", sa.Text, nullable=False, server_default=""),
     sa.UniqueConstraint("export_id", "name", name="uq_export_tables_name"),
 )
 

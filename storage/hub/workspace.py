@@ -8,9 +8,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.domain.model.export_tables import Period
+from desktop.domain.model.hub import IncomingExport
 from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
-from desktop.domain.services.hub_import import ImportOptions, Refused
-from desktop.workspace import HubCommittee, HubFileResult
+from desktop.domain.services.hub_import import Decision, ImportOptions, Refused
+from desktop.workspace import HubCommittee, HubFileResult, ImportStopped
 from storage.hub.reader import read_export
 from storage.hub.store import HubFolder, HubStore
 
@@ -32,12 +33,24 @@ class HubSession:
     def import_files(self, paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
         """Several files in one transaction (HubStore.import_many): one flush to disk."""
         read = [read_export(path) for path in paths]
-        decisions = self.store.import_many(read, options)
+        try:
+            decisions = self.store.import_many(read, options)
+        except ImportStopped as stopped:
+            done = stopped.done
+            raise ImportStopped(
+                self._results(paths, read, done), paths[len(done)], stopped.cause
+            ) from stopped.cause
+        return self._results(paths, read, decisions)
+
+    @staticmethod
+    def _results(
+        paths: Sequence[Path], read: list[IncomingExport | Refused], decisions: list[Decision]
+    ) -> list[HubFileResult]:
         return [
             HubFileResult(path, decision)
             if isinstance(incoming, Refused)
             else HubFileResult(path, decision, incoming.manifest.committee, incoming.fingerprint)
-            for path, incoming, decision in zip(paths, read, decisions, strict=True)
+            for path, incoming, decision in zip(paths, read, decisions, strict=False)
         ]
 
     def committees(self) -> list[HubCommittee]:

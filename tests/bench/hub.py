@@ -114,8 +114,7 @@ def make_exports(folder: Path) -> ExportSet:
     bases: list[dict[str, bytes]] = []
     for number, cases in enumerate(WORKSPACE_CASES):
         demo = folder / f"demo-{number}"
-        # demo_exports passes ``months`` on as generate_cases's seed: it varies the cases.
-        bases.append(demo_exports(demo, periods(), cases=cases, months=number + 1))
+        bases.append(demo_exports(demo, periods(), cases=cases, seed=number + 1))
         shutil.rmtree(demo)
     out = folder / "exports"
     out.mkdir(parents=True)

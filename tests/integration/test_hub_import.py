@@ -28,6 +28,7 @@ from desktop.domain.services.hub_import import (
     Refused,
     Superseded,
 )
+from desktop.workspace import ImportStopped
 from storage import export_file
 from storage.hub.store import HubFolder, HubStore
 from tests.support import ADMIN_PASSPHRASE, CHEAP_KDF, create_workspace
@@ -228,7 +229,8 @@ def test_a_changed_key_is_taken_only_when_confirmed(hub: HubStore, files: Files)
     data = resigned(files.first, export_id=str(uuid.uuid4()), sequence=3)
     new_key = export_file.verify_bytes(data).fingerprint
     assert isinstance(hub.import_bytes(data, TOFU), Refused)
-    confirmed = ImportOptions(confirmed_fingerprints=frozenset({new_key}))
+    pseudonym = export_file.verify_bytes(data).manifest.committee
+    confirmed = ImportOptions(confirmed_keys=frozenset({(pseudonym, new_key)}))
     decision = hub.import_bytes(data, confirmed)
     assert isinstance(decision, Superseded) and decision.new_key == new_key
     assert hub.committees()[0].fingerprint == new_key
@@ -274,8 +276,10 @@ def test_a_batch_that_fails_midway_keeps_the_files_before_it_and_none_of_the_fai
             raise OSError("disk full")
 
     monkeypatch.setattr(store, "_insert_tables", second_breaks)
-    with pytest.raises(OSError):
+    with pytest.raises(ImportStopped) as stopped:
         hub.import_many([verify_export(files.september), verify_export(files.first)], TOFU)
+    assert isinstance(stopped.value.cause, OSError)
+    assert [type(d) for d in stopped.value.done] == [Imported]  # what was committed
     assert [(e.period.label, e.current) for e in hub.exports()] == [("2026-09", True)]
     pseudonym = export_file.verify_bytes(files.first).manifest.committee
     assert hub.cells(pseudonym, OCTOBER, "received_by_category") == {}
@@ -402,6 +406,45 @@ def test_the_cli_creates_a_hub_and_imports_a_folder(
     assert out.splitlines()[2].endswith(
         "0 imported, 0 replaced an earlier sequence, 1 duplicates, 1 refused."
     )
+
+
+def test_the_cli_says_which_files_went_in_when_the_disk_fills_midway(
+    tmp_path: Path,
+    files: Files,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from storage.hub import store
+
+    hub = str(tmp_path / "hub")
+    assert _cli(monkeypatch, capsys, "hub", "init", "--hub", hub)[0] == 0
+    inbox = write_files(tmp_path / "inbox", a=files.september, b=files.first)
+    real, calls = store._insert_tables, []
+
+    def second_fills_the_disk(*args: object) -> None:
+        calls.append(1)
+        if len(calls) == 2:
+            raise OSError(28, "No space left on device")
+        real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(store, "_insert_tables", second_fills_the_disk)
+    code, out, _ = _cli(
+        monkeypatch, capsys, "hub", "import", "--hub", hub, "--accept-new-keys", str(inbox)
+    )
+    lines = out.splitlines()
+    assert code == 1 and lines[0].startswith("a.suluhu-export: imported")
+    assert "The import stopped at b.suluhu-export (No space left on device)" in lines[1]
+    assert "1 files were not imported" in lines[1]
+    monkeypatch.setattr(store, "_insert_tables", real)
+    code, out, _ = _cli(monkeypatch, capsys, "hub", "import", "--hub", hub, str(inbox))
+    assert code == 0 and "1 imported" in out and "1 duplicates" in out
+
+
+def write_files(folder: Path, **named: bytes) -> Path:
+    folder.mkdir()
+    for name, data in named.items():
+        (folder / f"{name}.suluhu-export").write_bytes(data)
+    return folder
 
 
 def test_the_cli_says_in_one_line_when_the_hub_cannot_be_opened(

@@ -231,6 +231,9 @@ def test_a_url_that_is_not_postgresql_is_refused(tmp_path: Path) -> None:
         ("mysql://u@h/db", "starts with postgresql://"),
         ("postgresql://h/db", "needs a user, a host and a database"),
         ("not a url", "not a database URL"),
+        ("postgresql://hub@h/db?password=hunter2", "leave the password out"),
+        ("postgresql://hub@hub.example.org/db", "sslmode=require"),
+        ("postgresql://hub@h/db?sslmode=require&passfile=/tmp/p", "leave the password out"),
     ):
         with pytest.raises(HubError, match=words):
             HubFolder(tmp_path / "hub").create_on_server(url, "x")

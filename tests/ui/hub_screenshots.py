@@ -13,9 +13,9 @@ from desktop.workspace import HubWorkspace
 from tests.hub_support import HUB_PASSPHRASE, demo_exports
 
 COMMITTEES = (  # cases, display name, region, months sent
-    (420, "Riverside Peace Committee", "North", 4),
-    (300, "Hilltop Elders", "North", 4),
-    (360, "", "South", 3),  # not named by the programme office: shown by pseudonym
+    (3600, "Riverside Peace Committee", "North", 4),  # about 100 cases a month
+    (2400, "Hilltop Elders", "North", 4),
+    (3000, "", "South", 3),  # not named by the programme office: shown by pseudonym
 )
 _hub: HubWorkspace | None = None
 
@@ -43,6 +43,15 @@ def demo_hub() -> HubWorkspace:
             hub.import_file(path, ImportOptions(accept_new_keys=True))
             pseudonym = verify_bytes(data).manifest.committee
         hub.update_committee(pseudonym, name, region, True)
+    inbox = root / "inbox"  # for the import screenshot: files already in, and two bad ones
+    inbox.mkdir()
+    for path in sorted(root.glob("c0-*.suluhu-export")):
+        (inbox / path.name).write_bytes(path.read_bytes())
+    good = next(iter(sorted(inbox.iterdir()))).read_bytes()
+    damaged = bytearray(good)
+    damaged[len(good) // 2] ^= 0x01
+    (inbox / "damaged-copy.suluhu-export").write_bytes(bytes(damaged))
+    (inbox / "cut-short.suluhu-export").write_bytes(good[: len(good) // 3])
     _hub = hub
     return hub
 
@@ -57,4 +66,11 @@ def hub_screens(outdir: Path, suffix: str) -> None:
     page = window.dashboard
     settle(lambda: page.dashboard is not None and not page.busy, timeout=30)
     save(window, outdir, f"hub-dashboard-{suffix}", full_screen=True)
+    if suffix == "normal":
+        window.tabs.setCurrentIndex(1)
+        window.import_paths([Path(window.hub.folder).parent / "inbox"])
+        settle(lambda: not window.busy, timeout=30)
+        save(window, outdir, "hub-import-normal", full_screen=True)
+        window.tabs.setCurrentIndex(2)
+        save(window, outdir, "hub-committees-normal", full_screen=True)
     close_all()

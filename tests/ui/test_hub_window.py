@@ -26,7 +26,7 @@ from desktop.domain.services.export_log import export_period
 from desktop.domain.services.hub_import import ImportOptions
 from desktop.views.hub.hub_window import HubWindow
 from desktop.views.hub.key_prompt import KeyQuestion
-from desktop.workspace import HubFileResult
+from desktop.workspace import HubFileResult, ImportStopped
 from storage import export_file
 from storage.hub.workspace import HubSession, open_hub
 from tests.hub_backends import HubMaker
@@ -287,3 +287,54 @@ def test_the_unlock_dialog_asks_for_what_opens_the_hub_on_each_backend(
         dialog.submit()
     assert dialog.hub is not None and dialog.hub.committees() == []
     dialog.hub.close()
+
+
+def test_cancel_stops_after_the_batch_being_imported_and_says_how_many_were_not_read(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    from desktop.views.hub.hub_window import BATCH
+
+    inbox = write(tmp_path / "inbox", **{f"copy-{n:02d}": exports.first for n in range(BATCH + 5)})
+    started, release = threading.Event(), threading.Event()
+    real = hub.import_files
+
+    def held(paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
+        started.set()
+        release.wait(20)  # the first batch waits until the officer has pressed Cancel
+        return real(paths, options)
+
+    hub.import_files = held  # type: ignore[method-assign]
+    window, _ = window_for(qtbot, hub, answer=True)
+    window._confirmed.add((exports.committee, exports.fingerprint))  # confirmed earlier
+    window.import_paths([inbox])
+    try:
+        qtbot.waitUntil(started.is_set, timeout=20_000)
+        assert not window.cancel_button.isHidden()
+        window.cancel_import()
+    finally:
+        release.set()
+    rows = finished(qtbot, window, BATCH)
+    assert [r[1] for r in rows].count("Imported") == 1
+    assert "Cancelled: 5 file" in window.status.text() and "left unread" in window.status.text()
+    assert window.cancel_button.isHidden()
+
+
+def test_a_batch_that_stops_midway_shows_what_was_imported_and_why_it_stopped(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    inbox = write(tmp_path / "inbox", a=exports.september, b=exports.first, c=exports.second)
+    real = hub.import_files
+
+    def disk_fills(paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
+        done = real(paths[:1], options)  # the first file goes in, then the disk is full
+        raise ImportStopped(done, paths[1], OSError(28, "No space left on device"))
+
+    hub.import_files = disk_fills  # type: ignore[method-assign]
+    window, _ = window_for(qtbot, hub, answer=True)
+    window._confirmed.add((exports.committee, exports.fingerprint))  # confirmed earlier
+    window.import_paths([inbox])
+    rows = finished(qtbot, window, 1)
+    assert rows[0][0] == "a.suluhu-export" and rows[0][1] == "Imported"
+    text = window.status.text()
+    assert "stopped at b.suluhu-export" in text and "No space left on device" in text
+    assert [e.period.label for e in hub.store.exports()] == ["2026-09"]

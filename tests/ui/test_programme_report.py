@@ -142,3 +142,38 @@ def test_the_files_are_named_after_the_chosen_one() -> None:
         "xlsx": Path("/x/donor.xlsx"),
         "csv": Path("/x/donor.csv"),
     }
+
+
+def test_existing_spreadsheets_beside_the_chosen_file_are_replaced_only_when_confirmed(
+    qtbot: QtBot,
+    parent: QWidget,
+    hub: HubSession,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    earlier = tmp_path / "donor.xlsx"
+    earlier.write_bytes(b"last month's spreadsheet")
+    asked: list[str] = []
+
+    def answer(reply: QMessageBox.StandardButton) -> object:
+        def question(_parent: object, _title: str, text: str, *args: object) -> object:
+            asked.append(text)
+            return reply
+
+        return question
+
+    dialog = _open(parent, hub, DashboardFilters(), tmp_path / "donor.pdf", monkeypatch)
+    dialog.xlsx.setChecked(True)
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    dialog.footer.ok_button.click()
+    assert asked and "donor.xlsx" in asked[0] and "donor.pdf" not in asked[0]
+    assert not dialog.footer.busy.isVisible()
+    assert earlier.read_bytes() == b"last month's spreadsheet"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["donor.xlsx"]
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    dialog.footer.ok_button.click()
+    message = dialog.footer.message
+    qtbot.waitUntil(lambda: message.isVisible() and message.property("kind") == "info")
+    assert earlier.read_bytes().startswith(b"PK")  # the new spreadsheet (a ZIP)

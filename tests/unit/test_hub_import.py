@@ -62,7 +62,7 @@ def test_an_unknown_committee_is_refused_with_its_fingerprint() -> None:
 
 
 @pytest.mark.parametrize(
-    "options", [TOFU, ImportOptions(confirmed_fingerprints=frozenset({KEY.replace(" ", "")}))]
+    "options", [TOFU, ImportOptions(confirmed_keys=frozenset({(PSEUDONYM, KEY.replace(" ", ""))}))]
 )
 def test_an_unknown_committee_is_registered_on_first_use_when_accepted(
     options: ImportOptions,
@@ -87,9 +87,20 @@ def test_a_changed_key_is_refused_even_with_accept_new_keys() -> None:
 
 
 def test_a_changed_key_is_taken_when_confirmed() -> None:
-    options = ImportOptions(confirmed_fingerprints=frozenset({OTHER_KEY}))
+    options = ImportOptions(confirmed_keys=frozenset({(PSEUDONYM, OTHER_KEY)}))
     decision = decide(HubState((KNOWN,)), incoming(key=OTHER_KEY), options, NOW)
     assert isinstance(decision, Imported) and decision.new_key == OTHER_KEY
+
+
+def test_a_key_confirmed_for_one_committee_does_not_replace_another_committees_key() -> None:
+    # the officer confirmed OTHER_KEY for a new committee C-NEW; a file claiming to be the
+    # known committee, signed with that key, is still a changed key, and so is a file of a
+    # third, unknown committee
+    options = ImportOptions(confirmed_keys=frozenset({("C-0000000NEW", OTHER_KEY)}))
+    decision = decide(HubState((KNOWN,)), incoming(key=OTHER_KEY), options, NOW)
+    assert isinstance(decision, Refused) and decision.code is RefusalCode.KEY_CHANGED
+    unknown = decide(HubState(), incoming(key=OTHER_KEY), options, NOW)
+    assert isinstance(unknown, Refused) and unknown.code is RefusalCode.UNKNOWN_KEY
 
 
 def test_the_same_export_twice_is_a_duplicate() -> None:
@@ -141,3 +152,19 @@ def test_other_periods_and_committees_do_not_interfere() -> None:
     november = dataclasses.replace(held(incoming(4, 8)), period=Period.month(2026, 11))
     decision = decide(HubState((KNOWN,), (other, november)), incoming(), ImportOptions(), NOW)
     assert type(decision) is Imported
+
+
+def test_a_quarter_over_months_held_is_refused_and_so_is_a_month_of_a_quarter_held() -> None:
+    october = incoming()
+    state = HubState((KNOWN,), (held(october),))
+    quarter = incoming(2, 2, period=Period.quarter(2026, 4), cadence=Cadence.QUARTERLY)
+    decision = decide(state, quarter, ImportOptions(), NOW)
+    assert isinstance(decision, Refused) and decision.code is RefusalCode.OVERLAPPING_PERIOD
+    assert "2026-Q4" in decision.message and "2026-10" in decision.message
+    assert "monthly" in decision.message
+    held_quarter = HubState((KNOWN,), (held(quarter),))
+    month = decide(held_quarter, incoming(1, 3), ImportOptions(), NOW)
+    assert isinstance(month, Refused) and month.code is RefusalCode.OVERLAPPING_PERIOD
+    # a quarter that does not overlap the months held is taken
+    q3 = incoming(1, 4, period=Period.quarter(2026, 3), cadence=Cadence.QUARTERLY)
+    assert isinstance(decide(state, q3, ImportOptions(), NOW), Imported)

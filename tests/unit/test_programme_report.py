@@ -196,3 +196,22 @@ def test_all_files_or_none(tmp_path: Path) -> None:
         write_all(outputs, made, write)
     assert raised.value.path == outputs["csv"]
     assert list(tmp_path.iterdir()) == []  # the PDF written first was removed
+
+
+def test_an_earlier_report_stays_when_the_new_one_cannot_be_written(tmp_path: Path) -> None:
+    made = build_files(sample_dashboard(), ["pdf", "csv"], "", "2 December 2026")
+    outputs = {"pdf": tmp_path / "r.pdf", "csv": tmp_path / "r.csv"}
+    for path in outputs.values():
+        path.write_bytes(b"last month's report")
+
+    def write(path: Path, data: bytes) -> None:
+        if path.suffix == ".csv":
+            raise OSError(28, "No space left on device")
+        path.write_bytes(data)
+
+    with pytest.raises(ReportNotWritten):
+        write_all(outputs, made, write)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv", "r.pdf"]
+    assert all(p.read_bytes() == b"last month's report" for p in outputs.values())
+    assert write_all(outputs, made, lambda p, d: p.write_bytes(d)) == list(outputs.values())
+    assert outputs["pdf"].read_bytes().startswith(b"%PDF")

@@ -10,9 +10,11 @@ port: the database does the sums).
   disclosure control (hub_totals.table_from_totals) on the whole table; the category, sex and
   age filters then choose the rows and columns shown.
 - **Indicators** per scope (the programme, each region, each committee) from that scope's own
-  disclosure-controlled tables (hub_indicators). The scopes' received and closed counts are
-  also protected against differencing: a hidden one cannot be worked out from the programme's
-  count minus the others shown.
+  disclosure-controlled tables (hub_indicators, knowing which codes each export combined); an
+  indicator of the programme or a region those cannot give is pooled from its committees'
+  own (hub_pooling: a sum of published numbers, with its coverage). The scopes' received and
+  closed counts are also protected against differencing: a hidden one cannot be worked out
+  from the programme's count minus the others shown.
 - **Trend**: cases received and closed per month (per quarter when any chosen export is
   quarterly), matching the category, sex and age filters, each point hidden when it needs a
   cell hidden in its period's table or could be worked out from the other points and their
@@ -42,7 +44,14 @@ from desktop.domain.model.hub_dashboard import (
 )
 from desktop.domain.services.disclosure import BASE_THRESHOLD
 from desktop.domain.services.export_dimensions import TABLES
-from desktop.domain.services.hub_indicators import INDICATOR_TABLES, scope_indicators
+from desktop.domain.services.hub_indicators import (
+    INDICATOR_TABLES,
+    Combined,
+    add_combined,
+    mark_combined,
+    scope_indicators,
+)
+from desktop.domain.services.hub_pooling import pooled
 from desktop.domain.services.hub_source import DashboardSource, SourceCommittee, SourceExport
 from desktop.domain.services.hub_totals import (
     ALL,
@@ -151,6 +160,7 @@ def _scope(
     committees: int,
     tables: Mapping[str, HubTable],
     period: Period,
+    combined: Mapping[str, Combined],
 ) -> ScopeIndicators:
     taxonomy = default_taxonomy()
     return ScopeIndicators(
@@ -158,7 +168,7 @@ def _scope(
         name,
         label,
         committees,
-        scope_indicators(tables, period, taxonomy),
+        scope_indicators(tables, period, taxonomy, combined),
         _headline(tables, RECEIVED),
         _headline(tables, CLOSED),
     )
@@ -285,27 +295,38 @@ def build_dashboard(source: DashboardSource, filters: DashboardFilters, today: d
     narrowed = bool(filters.committees or filters.regions)
     by_committee: dict[str, Sums] = defaultdict(dict)
     by_period: dict[str, Sums] = defaultdict(dict)
+    said: dict[str, dict[str, Combined]] = defaultdict(dict)  # committee -> table -> codes
+    said_in: dict[str, dict[str, Combined]] = defaultdict(dict)  # period -> table -> codes
     if chosen:
         committee_arg = chosen_committees if narrowed else None
         period_arg = set(periods) if filters.periods else None
-        for s in source.sums(SHOWN, committee_arg, period_arg, "committee"):
+        for s in source.sums(SHOWN, committee_arg, period_arg, "committee", thresholds):
             cells = by_committee[s.group].setdefault(s.table, {})
             cells[(s.code1, s.code2)] = plus(cells.get((s.code1, s.code2), Total()), s.total)
-        for s in source.sums(TREND_TABLES, committee_arg, period_arg, "period"):
+        for s in source.sums(TREND_TABLES, committee_arg, period_arg, "period", thresholds):
             cells = by_period[s.group].setdefault(s.table, {})
             cells[(s.code1, s.code2)] = plus(cells.get((s.code1, s.code2), Total()), s.total)
+        for c in source.combined(set(SHOWN) | set(TREND_TABLES), committee_arg, period_arg):
+            add_combined(said[c.committee], {c.table: c.codes})
+            add_combined(said_in[c.period], {c.table: c.codes})
     contributing = sorted({e.committee for e in chosen})
     whole: Sums = {}
+    whole_said: dict[str, Combined] = {}
     regions: dict[str, Sums] = defaultdict(dict)
+    regions_said: dict[str, dict[str, Combined]] = defaultdict(dict)
     region_members: dict[str, list[str]] = defaultdict(list)
     for pseudonym in contributing:
         _add(whole, by_committee.get(pseudonym, {}))
+        add_combined(whole_said, said.get(pseudonym, {}))
         region = known[pseudonym].region if pseudonym in known else ""
         _add(regions[region], by_committee.get(pseudonym, {}))
+        add_combined(regions_said[region], said.get(pseudonym, {}))
         region_members[region].append(pseudonym)
     latest = Period.parse(periods[-1]) if periods else Period.of_day(today)
     programme_tables = _tables(whole, SHOWN, thresholds, len(contributing), periods)
-    programme = _scope("programme", "", "Programme", len(contributing), programme_tables, latest)
+    programme = _scope(
+        "programme", "", "Programme", len(contributing), programme_tables, latest, whole_said
+    )
     threshold = thresholds.get(RECEIVED[0][0], BASE_THRESHOLD)
     region_scopes = [
         _scope(
@@ -317,6 +338,7 @@ def build_dashboard(source: DashboardSource, filters: DashboardFilters, today: d
                 regions[region], INDICATOR_TABLES, thresholds, len(region_members[region]), periods
             ),
             latest,
+            regions_said[region],
         )
         for region in sorted(regions, key=lambda r: (r == "", r.casefold()))
     ]
@@ -332,17 +354,29 @@ def build_dashboard(source: DashboardSource, filters: DashboardFilters, today: d
                 1,
                 _tables(by_committee.get(pseudonym, {}), INDICATOR_TABLES, thresholds, 1, periods),
                 latest,
+                said.get(pseudonym, {}),
             )
         )
+    # what a scope's summed tables cannot give, pooled from its committees (hub_pooling)
+    own = {s.name: s for s in committee_scopes}
+    programme = pooled(programme, [own[p] for p in contributing])
+    region_scopes = [pooled(r, [own[p] for p in region_members[r.name]]) for r in region_scopes]
     committee_scopes.sort(key=lambda s: (s.label.casefold(), s.name))
     trend_by = (
         "quarter" if any(Period.parse(p).kind is PeriodKind.QUARTER for p in periods) else "month"
     )
-    points, trend_notes = trend(by_period, trend_by, filters, thresholds)
+    marked = {  # a category some export put into "combined" is only "at least" in a period
+        label: {n: mark_combined(cells, said_in[label].get(n, ())) for n, cells in sums.items()}
+        for label, sums in by_period.items()
+    }
+    points, trend_notes = trend(marked, trend_by, filters, thresholds)
     missing_for, missing = _missing(
         (c for c in committees if c.pseudonym in chosen_committees), exports, today
     )
-    shown = {n: _shown(t, filters) for n, t in programme_tables.items()}
+    # the tables shown: a row or column some export put into "combined" is "at least"
+    whole_marked = {n: mark_combined(cells, whole_said.get(n, ())) for n, cells in whole.items()}
+    display = _tables(whole_marked, SHOWN, thresholds, len(contributing), periods)
+    shown = {n: _shown(t, filters) for n, t in display.items()}
     return Dashboard(
         filters=filters,
         choices=_choices(source, committees, exports),

@@ -20,6 +20,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from desktop.domain.model.export_log import FORMAT_VERSION, normalise_fingerprint
+from desktop.domain.model.export_tables import Period, PeriodKind
 from desktop.domain.model.hub import (
     HubState,
     ImportedExport,
@@ -42,21 +43,23 @@ class RefusalCode(StrEnum):
     OLDER_SEQUENCE = "older_sequence"
     SEQUENCE_REUSED = "sequence_reused"
     EXPORT_ID_REUSED = "export_id_reused"
+    OVERLAPPING_PERIOD = "overlapping_period"  # a quarter over months held, or the reverse
 
 
 @dataclass(frozen=True)
 class ImportOptions:
     """``accept_new_keys``: trust on first use for every committee not yet known (the CLI's
-    --accept-new-keys). ``confirmed_fingerprints``: keys a person confirmed one by one (the
-    GUI asks): a new committee's key, or a known committee's changed key. A changed key is
-    never accepted by ``accept_new_keys`` alone."""
+    --accept-new-keys). ``confirmed_keys``: (committee pseudonym, key fingerprint) pairs a
+    person confirmed one by one (the GUI asks): a new committee's key, or a known committee's
+    changed key. A key confirmed for one committee says nothing of another committee's files
+    signed with it. A changed key is never accepted by ``accept_new_keys`` alone."""
 
     accept_new_keys: bool = False
-    confirmed_fingerprints: frozenset[str] = field(default_factory=frozenset)
+    confirmed_keys: frozenset[tuple[str, str]] = field(default_factory=frozenset)
 
-    def confirmed(self, fingerprint: str) -> bool:
+    def confirmed(self, pseudonym: str, fingerprint: str) -> bool:
         digits = normalise_fingerprint(fingerprint)
-        return any(_digits(f) == digits for f in self.confirmed_fingerprints)
+        return any(p == pseudonym and _digits(f) == digits for p, f in self.confirmed_keys)
 
 
 def _digits(text: str) -> str:
@@ -139,7 +142,7 @@ def decide(
     new_committee: RegisteredCommittee | None = None
     new_key: str | None = None
     if committee is None:
-        if not (options.accept_new_keys or options.confirmed(incoming.fingerprint)):
+        if not (options.accept_new_keys or options.confirmed(pseudonym, incoming.fingerprint)):
             return Refused(
                 RefusalCode.UNKNOWN_KEY,
                 f"{pseudonym} is a committee this hub does not know; its key fingerprint is "
@@ -147,7 +150,7 @@ def decide(
             )
         new_committee = RegisteredCommittee(pseudonym, incoming.fingerprint)
     elif not committee.signed_by(incoming.fingerprint):
-        if not options.confirmed(incoming.fingerprint):
+        if not options.confirmed(pseudonym, incoming.fingerprint):
             return Refused(
                 RefusalCode.KEY_CHANGED,
                 f"{pseudonym} signed this file with another key ({incoming.fingerprint}) than "
@@ -167,6 +170,15 @@ def decide(
             RefusalCode.EXPORT_ID_REUSED,
             f"the export id of this file was already imported for {_what(same)} from "
             "another file; the file is a replay or a forgery.",
+        )
+    overlap = _overlapping(exports, manifest.period)
+    if overlap is not None:
+        return Refused(
+            RefusalCode.OVERLAPPING_PERIOD,
+            f"{pseudonym} {manifest.period.label} overlaps {overlap.period.label}, already "
+            "imported: adding both would count the same cases twice. A committee reports by "
+            f"month or by quarter, not both: ask it to send {_kind(overlap.period)} exports, "
+            "as before.",
         )
     period = [e for e in exports if e.period == manifest.period]
     current = max(period, key=lambda e: e.sequence, default=None)
@@ -195,6 +207,24 @@ def decide(
     if current is not None:
         return Superseded(record, new_committee, new_key, current.sequence)
     return Imported(record, new_committee, new_key)
+
+
+def _kind(period: Period) -> str:
+    return "quarterly" if period.kind is PeriodKind.QUARTER else "monthly"
+
+
+def _overlapping(exports: list[ImportedExport], period: Period) -> ImportedExport | None:
+    """A current export of another kind of period (a month inside an incoming quarter, or
+    the quarter holding an incoming month)."""
+    months = set(period.months())
+    return next(
+        (
+            e
+            for e in exports
+            if e.current and e.period.kind is not period.kind and months & set(e.period.months())
+        ),
+        None,
+    )
 
 
 def _same_export(

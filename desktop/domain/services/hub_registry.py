@@ -31,10 +31,15 @@ def committee_details(
     region: str,
     active: bool,
     taken_names: Iterable[str] = (),
+    regions: Iterable[str] = (),
 ) -> CommitteeDetails:
     """The details tidied; raises ValidationError ("display_name" or "region") when a text is
-    too long or the name is another committee's already (``taken_names``: the others')."""
+    too long or the name is another committee's already (``taken_names``: the others'). A
+    region written like one of ``regions`` but for case ("north" beside "North") takes that
+    spelling, so that it is one region in the dashboard."""
     name, place = tidy(display_name), tidy(region)
+    spelled = {r.casefold(): r for r in known_regions(regions)}
+    place = spelled.get(place.casefold(), place)
     for field, text, what in (("display_name", name, "name"), ("region", place, "region")):
         if len(text) > NAME_LIMIT:
             raise ValidationError(

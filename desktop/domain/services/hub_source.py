@@ -4,7 +4,7 @@ exports never loads their cells into Python."""
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal, Protocol
 
@@ -41,6 +41,18 @@ class SummedCell:
     total: Total
 
 
+@dataclass(frozen=True)
+class CombinedCodes:
+    """What one committee's exports of one table put into its "combined" row or column: the
+    codes per dimension (each export says exactly which), or None when unknown (an export
+    imported before the hub kept them: any code of the dimension may be combined)."""
+
+    committee: str
+    table: str
+    codes: tuple[frozenset[str], ...] | None
+    period: str = ""  # the export's period label
+
+
 class DashboardSource(Protocol):
     def committees(self) -> Sequence[SourceCommittee]:
         """Every committee the hub knows."""
@@ -60,7 +72,21 @@ class DashboardSource(Protocol):
         committees: Collection[str] | None,
         periods: Collection[str] | None,
         by: GroupBy,
+        floors: Mapping[str, int],
     ) -> Sequence[SummedCell]:
         """The cells of ``tables`` summed over the current exports of ``committees`` (their
         pseudonyms; None: all) and of ``periods`` (export period labels; None: all), one sum
-        per ``by`` group, table, code1 and code2; a sum with a suppressed part is "at least"."""
+        per ``by`` group, table, code1 and code2; a sum with a suppressed part is "at least".
+        A committee's count below its table's floor (``floors``: the hub's threshold of each
+        table, the same in every view) counts as suppressed, so that no difference of two
+        views can be a count below the hub's threshold."""
+
+    def combined(
+        self,
+        tables: Collection[str],
+        committees: Collection[str] | None,
+        periods: Collection[str] | None,
+    ) -> Sequence[CombinedCodes]:
+        """What the current exports of ``committees`` (None: all) and ``periods`` (None: all)
+        combined in ``tables``: at least one entry per committee, table and distinct list of
+        combined codes (the caller takes the union)."""

@@ -42,6 +42,11 @@ class Indicator:
     numerator: int | None = None
     denominator: int | None = None
     reason: str | None = None
+    # Pooled by the programme hub (hub_pooling.py) from ``covered`` of the ``of`` committees of
+    # its scope; None when computed from the scope's own tables (always, outside the hub).
+    covered: int | None = None
+    of: int | None = None
+    at_least: bool = False  # a pooled count that lacks some committees: "≥ value"
 
 
 class _Unknown(Exception):

@@ -14,19 +14,19 @@ from desktop.views.hub.chart_model import crossed_chart, totals_chart, trend_cha
 from desktop.views.hub.chart_trend import TrendChart
 from desktop.views.hub.dashboard_labels import (
     cell_text,
+    indicator_text,
     legend_text,
+    pooled_legend_text,
     table_dimensions,
-    taxonomy,
 )
 from desktop.views.hub.dashboard_missing_model import MissingExportsModel
-from desktop.views.hub.dashboard_scopes_model import ScopeIndicatorsModel, indicator
+from desktop.views.hub.dashboard_scopes_model import COLUMNS, ScopeIndicatorsModel, indicator
 from desktop.views.hub.dashboard_table_model import HubTableModel
 from desktop.views.hub.dashboard_table_view import FittedTable
 from desktop.views.hub.dashboard_tile import DashboardTile
 from desktop.views.reports.report_labels import (
     SUPPRESSED_MARK,
     dimension_title,
-    indicator_value,
     reason_text,
     table_title,
 )
@@ -97,6 +97,8 @@ class DashboardContent(QWidget):
             self.committees, wrap_titles=True, fit_contents=True, parent=self
         )
         self._layout.addWidget(self.committees_view)
+        self.pooled_legend = self._text()
+        self.pooled_legend.setText(pooled_legend_text())
         self.missing_heading = self._heading("")
         self.missing = MissingExportsModel(self)
         self.missing_view = FittedTable(self.missing, parent=self)
@@ -145,6 +147,12 @@ class DashboardContent(QWidget):
         self._choose_table()
         self.regions.replace_items(dashboard.regions)
         self.committees.replace_items(dashboard.committee_rows)
+        marked = any(
+            found is not None and found.covered is not None
+            for scope in dashboard.regions
+            for found in (indicator(scope, name) for name in COLUMNS)
+        )
+        self.pooled_legend.setVisible(marked)  # says what "*" means, when one is shown
         self.missing.replace_items(dashboard.missing)
         owed = dashboard.missing_for
         if dashboard.missing:
@@ -163,9 +171,9 @@ class DashboardContent(QWidget):
             if found is None:
                 self.tiles[name].show_value(SUPPRESSED_MARK)
             else:
-                self.tiles[name].show_value(
-                    indicator_value(found, taxonomy()), reason_text(found.reason)
-                )
+                pooled = found.covered is not None
+                detail = self.regions.coverage(found) if pooled else reason_text(found.reason)
+                self.tiles[name].show_value(indicator_text(found), detail)
         owed = self.tr("for %1").replace("%1", dashboard.missing_for)
         self.tiles["missing"].show_value(
             str(len(dashboard.missing)), owed if dashboard.missing_for else ""

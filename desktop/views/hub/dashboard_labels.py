@@ -13,10 +13,17 @@ from desktop.domain.model.export_tables import Period
 from desktop.domain.model.hub_dashboard import CommitteeChoice, Dashboard
 from desktop.domain.services.export_dimensions import TABLES
 from desktop.domain.services.hub_totals import HubCell, HubTable
+from desktop.domain.services.indicators import Indicator
 from desktop.domain.taxonomy import Taxonomy, default_taxonomy
-from desktop.views.reports.report_labels import SUPPRESSED_MARK, period_label, value_label
+from desktop.views.reports.report_labels import (
+    SUPPRESSED_MARK,
+    indicator_value,
+    period_label,
+    value_label,
+)
 
 AT_LEAST_MARK = "\u2265"  # ≥
+POOLED_MARK = "*"  # an indicator pooled from some of a scope's committees (hub_pooling.py)
 
 
 def _t(text: str) -> str:
@@ -36,6 +43,25 @@ def cell_text(cell: HubCell) -> str:
     if cell.total.includes_suppressed:
         return f"{AT_LEAST_MARK}\u00a0{cell.total.known}"
     return str(cell.total.known)
+
+
+def indicator_text(indicator: Indicator) -> str:
+    """An indicator as the committee's Reports page words it; a pooled count that lacks some
+    committees is "≥ N"."""
+    if indicator.at_least and isinstance(indicator.value, int):
+        return f"{AT_LEAST_MARK}\u00a0{indicator.value}"
+    return indicator_value(indicator, taxonomy())
+
+
+def pooled_legend_text() -> str:
+    return (
+        _t(
+            "%1 pooled from the committees that could give it (the others hid a number it "
+            "needs): a share of those committees only; %2 N: at least N."
+        )
+        .replace("%1", POOLED_MARK)
+        .replace("%2", AT_LEAST_MARK)
+    )
 
 
 def legend_text() -> str:

@@ -27,6 +27,7 @@ def _reasons() -> dict[RefusalCode, str]:
         RefusalCode.OLDER_SEQUENCE: _tr("older than the sequence held"),
         RefusalCode.SEQUENCE_REUSED: _tr("sequence number reused"),
         RefusalCode.EXPORT_ID_REUSED: _tr("export id reused (a replay)"),
+        RefusalCode.OVERLAPPING_PERIOD: _tr("overlaps a month or quarter held"),
     }
 
 

@@ -9,17 +9,21 @@ the hub, the dashboard is built again."""
 
 from __future__ import annotations
 
+import threading
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QProgressBar,
+    QPushButton,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -34,16 +38,28 @@ from desktop.domain.services.hub_import import (
     Refused,
     Superseded,
 )
+from desktop.views.errors import error_text
 from desktop.views.hub.committees_model import HubCommitteesModel
 from desktop.views.hub.dashboard_page import DashboardPage
 from desktop.views.hub.drop_area import HubDropArea
 from desktop.views.hub.key_prompt import KeyQuestion, ask_key
 from desktop.views.hub.results_model import HubResultsModel
-from desktop.workspace import HubCommittee, HubFileResult, HubWorkspace
+from desktop.workspace import HubCommittee, HubFileResult, HubWorkspace, ImportStopped
 
 SUFFIX = ".suluhu-export"
 BATCH = 20  # files per transaction: one flush to disk each, and a Cancel within a second
 _KEY_CODES = (RefusalCode.UNKNOWN_KEY, RefusalCode.KEY_CHANGED)
+
+
+@dataclass(frozen=True)
+class _Run:
+    """What one import run did: its files' results, how many files it had, and why it
+    stopped early (``cancelled``, or ``stopped``: the message of a batch that failed)."""
+
+    results: list[HubFileResult]
+    total: int
+    stopped: str = ""
+    cancelled: bool = False
 
 
 def export_files(paths: list[Path]) -> list[Path]:
@@ -62,9 +78,10 @@ class HubWindow(QMainWindow):
         super().__init__(parent)
         self.hub = hub
         self.confirm_key: Callable[[KeyQuestion], bool] = lambda q: ask_key(self, q)
-        self._confirmed: set[str] = set()
-        self._refused_keys: set[str] = set()
+        self._confirmed: set[tuple[str, str]] = set()  # (committee, fingerprint)
+        self._refused_keys: set[tuple[str, str]] = set()
         self._task: tasks.Task | None = None
+        self._stop = threading.Event()
         self.setWindowTitle(self.tr("Suluhu programme hub"))
         self.resize(1100, 720)
 
@@ -79,6 +96,12 @@ class HubWindow(QMainWindow):
         self.drop_area.paths_chosen.connect(self.import_paths)
         self.progress = QProgressBar()
         self.progress.setVisible(False)
+        self.cancel_button = QPushButton(self.tr("Cancel import"))
+        self.cancel_button.setVisible(False)
+        self.cancel_button.setToolTip(
+            self.tr("Stop after the files being imported now; the rest are not read.")
+        )
+        self.cancel_button.clicked.connect(self.cancel_import)
         self.status = QLabel(self.tr("No files imported in this session yet."))
         self.status.setWordWrap(True)
 
@@ -94,7 +117,10 @@ class HubWindow(QMainWindow):
         layout.addWidget(self.title)
         layout.addWidget(self.folder_label)
         layout.addWidget(self.drop_area)
-        layout.addWidget(self.progress)
+        progress_line = QHBoxLayout()
+        progress_line.addWidget(self.progress, 1)
+        progress_line.addWidget(self.cancel_button)
+        layout.addLayout(progress_line)
         layout.addWidget(self.status)
         layout.addWidget(self._section(self.tr("Files"), self.results_view), 1)
 
@@ -160,32 +186,44 @@ class HubWindow(QMainWindow):
 
     def _run(self, paths: list[Path], *, expand: bool, replacing: list[int] | None) -> None:
         hub = self.hub
-        options = ImportOptions(confirmed_fingerprints=frozenset(self._confirmed))
+        options = ImportOptions(confirmed_keys=frozenset(self._confirmed))
+        stop = self._stop = threading.Event()  # Cancel: stop after the batch, keep results
 
-        def work(context: tasks.TaskContext) -> list[HubFileResult]:
+        def work(context: tasks.TaskContext) -> _Run:
             files = export_files(paths) if expand else paths
             done: list[HubFileResult] = []
-            for start in range(0, len(files), BATCH):
-                if context.cancelled:
-                    break
-                context.report(start, len(files))
-                done.extend(hub.import_files(files[start : start + BATCH], options))
+            try:
+                for start in range(0, len(files), BATCH):
+                    if context.cancelled or stop.is_set():
+                        return _Run(done, len(files), cancelled=True)
+                    context.report(start, len(files))
+                    done.extend(hub.import_files(files[start : start + BATCH], options))
+            except ImportStopped as stopped:  # the files before it are imported: show them
+                return _Run([*done, *stopped.done], len(files), str(stopped))
             context.report(len(done), len(files))
-            return done
+            return _Run(done, len(files))
 
         self._set_busy(True)
         self._task = tasks.run_in_background(
             work,
             with_context=True,
-            on_done=lambda results: self._imported(results, replacing),
+            on_done=lambda run: self._imported(run, replacing),
             on_error=self._failed,
             on_progress=self._progressed,
             parent=self,
         )
 
+    def cancel_import(self) -> None:
+        if self._task is not None:
+            self._stop.set()
+            self.cancel_button.setEnabled(False)
+            self.status.setText(self.tr("Stopping after the files being imported now…"))
+
     def _set_busy(self, busy: bool) -> None:
         self.drop_area.set_busy(busy)
         self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        self.cancel_button.setEnabled(busy)
         if busy:
             self.progress.setRange(0, 0)
             self.status.setText(self.tr("Importing…"))
@@ -202,16 +240,17 @@ class HubWindow(QMainWindow):
         self._task = None
         self._set_busy(False)
         self.status.setText(
-            self.tr("The import stopped: %1. Files imported before it stay imported.").replace(
-                "%1", type(error).__name__
+            self.tr("The import stopped: %1 Files imported before it stay imported.").replace(
+                "%1", error_text(error)
             )
         )
         self.refresh_committees()
         self.dashboard.reload()
 
-    def _imported(self, results: list[HubFileResult], replacing: list[int] | None) -> None:
+    def _imported(self, run: _Run, replacing: list[int] | None) -> None:
         self._task = None
         self._set_busy(False)
+        results = run.results
         rows = self.results.results()
         if replacing is None:
             rows = list(results)
@@ -223,6 +262,15 @@ class HubWindow(QMainWindow):
         self.refresh_committees()
         if any(not isinstance(r.decision, Refused | Duplicate) for r in results):
             self.dashboard.reload()
+        if run.cancelled or run.stopped:
+            left = run.total - len(results)
+            text = (
+                self.tr("Cancelled: %n file(s) left unread.", "", left)
+                if run.cancelled
+                else run.stopped
+            )
+            self.status.setText(f"{self.status.text()} {text}")
+            return
         again = self._ask_keys(rows)
         if again:
             self._run([rows[r].path for r in again], expand=False, replacing=again)
@@ -235,7 +283,7 @@ class HubWindow(QMainWindow):
             decision = result.decision
             if isinstance(decision, Refused) and decision.code in _KEY_CODES:
                 key = (result.committee, result.fingerprint)
-                if result.fingerprint and result.fingerprint not in self._refused_keys:
+                if result.fingerprint and key not in self._refused_keys:
                     waiting.setdefault(key, []).append(row)
                     reasons[key] = decision
         known = {c.pseudonym: c.fingerprint for c in self.committees._items}
@@ -245,10 +293,10 @@ class HubWindow(QMainWindow):
             trusted = known.get(committee, "") if changed else ""
             question = KeyQuestion(committee, fingerprint, changed, trusted, len(numbers))
             if self.confirm_key(question):
-                self._confirmed.add(fingerprint)
+                self._confirmed.add((committee, fingerprint))
                 again.extend(numbers)
             else:
-                self._refused_keys.add(fingerprint)
+                self._refused_keys.add((committee, fingerprint))
         return sorted(again)
 
     def _summarise(self, rows: list[HubFileResult]) -> None:

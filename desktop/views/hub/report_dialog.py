@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -103,9 +104,25 @@ class ProgrammeReportDialog(QDialog):
         chosen = self.ask_path()
         if chosen is None:
             return
+        paths = paths_for(chosen, kinds)
+        others = [p for p in paths.values() if p != chosen and p.exists()]
+        if others and not self.replace_others(others):
+            return
         self.footer.message.clear_message()
         self._busy(True)
-        self._start(self.title.text().strip(), paths_for(chosen, kinds))
+        self._start(self.title.text().strip(), paths)
+
+    def replace_others(self, paths: list[Path]) -> bool:
+        """The save dialog asked about the chosen file only: ask about its siblings."""
+        names = "\n".join(p.name for p in paths)
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace files?"),
+            self.tr("These files are already there and would be replaced:\n%1").replace(
+                "%1", names
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def _busy(self, busy: bool) -> None:
         self.footer.busy.setVisible(busy)

@@ -46,6 +46,12 @@ def made_on_text(day: date) -> str:
     return format_date(day, months, _t("{day} {month} {year}"))
 
 
+def _pooled(covered: int, of: int) -> str:
+    """ "from 2 of 3 committees" (numerus: the committees of the scope)."""
+    text = QCoreApplication.translate("HubReport", "from %1 of %n committee(s)", "", of)
+    return text.replace("%1", str(covered))
+
+
 def programme_words() -> ProgrammeWords:
     return ProgrammeWords(
         title=_t("Programme report"),
@@ -103,6 +109,12 @@ def programme_words() -> ProgrammeWords:
         page=_t("Page {page}"),
         percent=_t("{percent}% ({top} of {bottom})"),
         percent_only=_t("{percent}%"),
+        pooled=_pooled,
+        pooled_note=_t(
+            "* pooled: what the added-up tables cannot give is added up from the committees "
+            "that could give it (the others hid a number it needs); a share of those "
+            "committees only, never a guess about the others; \u2265 N for a count: at least N."
+        ),
         reasons={
             SUPPRESSED_REASON: rl.reason_text(SUPPRESSED_REASON),
             COMBINED_REASON: rl.reason_text(COMBINED_REASON),
