@@ -116,6 +116,8 @@ class ImportStopped(WorkspaceError):
 
     def __init__(self, done: list[Any], failed: Path | None, cause: BaseException) -> None:
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else None
+        if isinstance(cause, WorkspaceError):
+            reason = str(cause)
         super().__init__(
             f"The import stopped at {failed.name if failed else 'a file'}: "
             f"{reason or 'it could not be written (' + type(cause).__name__ + ')'}. The files "

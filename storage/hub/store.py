@@ -168,6 +168,12 @@ class HubStore:
                         decision = decide(state, incoming, options, self._now())
                         if isinstance(decision, Imported):
                             _apply(conn, decision, incoming)
+                except sa.exc.IntegrityError:  # another laptop saved the same committee just now
+                    failure = HubError(
+                        "another import of the same committee was saved at the same moment; "
+                        "import this file again"
+                    )
+                    break
                 except Exception as error:  # its savepoint is rolled back; keep the others
                     failure = error
                     break
@@ -294,7 +300,10 @@ def _exports(conn: Connection, committee: str | None) -> list[ImportedExport]:
 
 
 def _state_for(conn: Connection, pseudonym: str) -> HubState:
-    rows = conn.execute(sa.select(t.committees).where(t.committees.c.pseudonym == pseudonym))
+    # on PostgreSQL, a second import of the same committee waits here until the first commits
+    # (SQLite takes the whole database for a write anyway)
+    query = sa.select(t.committees).where(t.committees.c.pseudonym == pseudonym)
+    rows = conn.execute(query.with_for_update())
     return HubState(tuple(_committee(r) for r in rows), tuple(_exports(conn, pseudonym)))
 
 

@@ -50,6 +50,15 @@ exports = sa.Table(
     sa.Column("current", sa.Boolean, nullable=False),
     sa.UniqueConstraint("committee_id", "period", "sequence", name="uq_exports_sequence"),
 )
+# at most one current export per committee and period (migration hub0004)
+sa.Index(
+    "uq_exports_current",
+    exports.c.committee_id,
+    exports.c.period,
+    unique=True,
+    sqlite_where=exports.c.current,
+    postgresql_where=exports.c.current,
+)
 
 export_tables = sa.Table(
     "export_tables",

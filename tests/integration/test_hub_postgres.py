@@ -282,6 +282,26 @@ def test_the_check_constraint_holds(hub: HubStore) -> None:
         conn.execute(sa.insert(t.cells).values(cell | {"value": None, "suppressed": True}))
 
 
+def test_a_committee_and_period_have_at_most_one_current_export(hub: HubStore) -> None:
+    row = {"pseudonym": "C-0000000002", "fingerprint": "f", "registered_at": "2026-10-01"}
+    with hub.engine.begin() as conn:
+        committee = conn.execute(sa.insert(t.committees).values(row).returning(t.committees.c.id))
+        committee_id = committee.scalar_one()
+
+    def export(number: int, current: bool) -> dict[str, object]:
+        return {
+            "committee_id": committee_id, "period": "2026-10", "export_id": f"e{number}",
+            "sequence": number, "file_sha256": f"{number:064d}", "fingerprint": "f",
+            "imported_at": "x", "current": current,
+        }  # fmt: skip
+
+    with hub.engine.begin() as conn:
+        conn.execute(sa.insert(t.exports).values(export(1, False)))
+        conn.execute(sa.insert(t.exports).values(export(2, True)))
+    with pytest.raises(sa.exc.IntegrityError), hub.engine.begin() as conn:
+        conn.execute(sa.insert(t.exports).values(export(3, True)))  # a second current one
+
+
 def test_the_same_imports_give_the_same_digest_on_both_backends(
     server: ServerDatabases, tmp_path: Path, export: bytes
 ) -> None:

@@ -417,6 +417,9 @@ def test_the_headline_count_comes_from_the_one_way_table_when_the_two_way_one_wa
     assert two_way is not None and two_way.cell(ALL, ALL).status != "exact"
     assert dashboard.programme.received.status == "exact"
     assert dashboard.programme.received.value == 8 + 9 + 7 + 10
+    # the indicator of the cases received is that exact count, not a pooled "at least"
+    indicator = value_of(list(dashboard.programme.indicators), "cases_received")
+    assert (indicator.value, indicator.at_least, indicator.covered) == (34, False, None)
 
 
 def test_a_category_one_committee_put_into_combined_is_at_least_in_the_table_and_the_trend() -> (

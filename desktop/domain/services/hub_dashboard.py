@@ -44,6 +44,7 @@ from desktop.domain.model.hub_dashboard import (
 )
 from desktop.domain.services.disclosure import BASE_THRESHOLD
 from desktop.domain.services.export_dimensions import TABLES
+from desktop.domain.services.hub_headline import CLOSED, RECEIVED, counted, headline, hidden_count
 from desktop.domain.services.hub_indicators import (
     INDICATOR_TABLES,
     Combined,
@@ -55,7 +56,6 @@ from desktop.domain.services.hub_pooling import pooled
 from desktop.domain.services.hub_source import DashboardSource, SourceCommittee, SourceExport
 from desktop.domain.services.hub_totals import (
     ALL,
-    HubCell,
     HubTable,
     Total,
     plus,
@@ -75,11 +75,6 @@ REQUIRED = (
 )
 # the tables shown, in the export's order
 SHOWN = tuple(n for n in TABLES if n in REQUIRED or n in INDICATOR_TABLES)
-# The headline counts: the grand total of the first of these tables that has it exactly (a
-# committee withholds a two-way table of a small month far more often than a one-way one, and
-# the hub's total is then only "at least").
-RECEIVED = (("received_by_category", (ALL, "")), ("received_by_category_and_sex", (ALL, ALL)))
-CLOSED = (("closed_by_agreement_kept", (ALL, "")), ("closed_by_outcome_and_sex", (ALL, ALL)))
 QUARTERLY_LEFT_OUT = "quarterly_left_out"
 
 Sums = dict[str, dict[tuple[str, str], Total]]  # table -> (code1, code2) -> total
@@ -163,31 +158,17 @@ def _scope(
     combined: Mapping[str, Combined],
 ) -> ScopeIndicators:
     taxonomy = default_taxonomy()
+    received = headline(tables, RECEIVED)
+    found = scope_indicators(tables, period, taxonomy, combined)
     return ScopeIndicators(
         scope,
         name,
         label,
         committees,
-        scope_indicators(tables, period, taxonomy, combined),
-        _headline(tables, RECEIVED),
-        _headline(tables, CLOSED),
+        tuple(counted(indicator, received) for indicator in found),
+        received,
+        headline(tables, CLOSED),
     )
-
-
-def _headline(
-    tables: Mapping[str, HubTable], candidates: tuple[tuple[str, tuple[str, str]], ...]
-) -> HubCell:
-    """The grand total of the first candidate table that has it exactly, else the largest
-    "at least" among them, else hidden."""
-    found = [tables[name].cell(*key) for name, key in candidates if name in tables]
-    shown = [c for c in found if not c.hidden and c.total.known > 0]
-    exact = [c for c in shown if not c.total.includes_suppressed]
-    if exact:
-        return exact[0]
-    if shown:
-        return max(shown, key=lambda c: c.total.known)
-    hidden = [c for c in found if c.hidden]
-    return hidden[0] if hidden else HubCell(Total())
 
 
 def _protected_scopes(
@@ -199,7 +180,13 @@ def _protected_scopes(
     closed = protect_parts({s.name: s.closed for s in scopes}, programme.closed.total, threshold)
     return tuple(
         ScopeIndicators(
-            s.scope, s.name, s.label, s.committees, s.indicators, received[s.name], closed[s.name]
+            s.scope,
+            s.name,
+            s.label,
+            s.committees,
+            hidden_count(s.indicators) if received[s.name].hidden else s.indicators,
+            received[s.name],
+            closed[s.name],
         )
         for s in scopes
     )

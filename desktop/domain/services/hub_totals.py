@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from desktop.domain.model.export_tables import Key
+from desktop.domain.model.export_tables import COMBINED, UNKNOWN, Key
 from desktop.domain.services.disclosure import lower_bounds, unprotected
 
 ALL = "*"  # a total's code, as the hub stores it
@@ -205,6 +205,11 @@ def hub_table(
     )
 
 
+def _order(code: str) -> tuple[bool, str]:
+    """Codes in order, "combined" and "unknown" last (they are not kinds of their own)."""
+    return code in (COMBINED, UNKNOWN), code
+
+
 def table_from_totals(
     name: str,
     dimensions: Sequence[str],
@@ -233,8 +238,8 @@ def table_from_totals(
         else:
             secret = ALL not in key and _key(*key, two_way) in hidden
         shown[key] = HubCell(total, secret)
-    rows = sorted({k[0] for k in totals if k[0] != ALL})
-    columns = sorted({k[1] for k in totals if k[1] not in (ALL, "")}) if two_way else []
+    rows = sorted({k[0] for k in totals if k[0] != ALL}, key=_order)
+    columns = sorted({k[1] for k in totals if k[1] not in (ALL, "")}, key=_order) if two_way else []
     return HubTable(
         name=name,
         dimensions=tuple(dimensions),
