@@ -266,19 +266,44 @@ def open_window(args: argparse.Namespace) -> int:
     assert isinstance(app, QApplication)
     app.setApplicationName("Suluhu hub")
     install(app)
-    hub: HubWorkspace | None
+    server = found.backend_kind() == "postgresql"
+
+    def ask() -> HubWorkspace | None:
+        dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text), server=server)
+        return dialog.hub if dialog.exec() == QDialog.DialogCode.Accepted else None
+
     secret = os.environ.get("SULUHU_PASSPHRASE")
     if secret is not None or not found.needs_passphrase():  # a server hub: keyring's password
-        hub = open_hub(folder, secret)
+        first: HubWorkspace | None = open_hub(folder, secret)
     else:
-        server = found.backend_kind() == "postgresql"
-        dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text), server=server)
-        hub = dialog.hub if dialog.exec() == QDialog.DialogCode.Accepted else None
+        first = ask()
+    if first is None:
+        return 1
+    opened: list[HubWorkspace] = [first]
+
+    def show(hub: HubWorkspace) -> None:
+        window = HubWindow(hub)
+        window.locked.connect(lambda: relock(window))
+        window.show()
+
+    def relock(window: HubWindow) -> None:
+        """Locked: close the hub, then ask again (always, even with SULUHU_PASSPHRASE)."""
+        app.setQuitOnLastWindowClosed(False)  # between the window and the dialog
+        window.hide()
+        window.deleteLater()
+        tasks.wait_for_all()
+        opened.pop().close()
+        hub = ask()
         if hub is None:
-            return 1
-    window = HubWindow(hub)
-    window.show()
+            app.quit()
+            return
+        opened.append(hub)
+        show(hub)
+        app.setQuitOnLastWindowClosed(True)
+
+    show(first)
     code = app.exec()
     tasks.wait_for_all()
-    hub.close()
+    for hub in opened:
+        hub.close()
     return code

@@ -108,7 +108,17 @@ def indicator_rows(
 
 
 def _csv_value(value: object) -> str:
-    return "" if value is None else str(value)
+    """A number as written; a text (a committee's name or region, typed at the hub) that a
+    spreadsheet would take for a formula gets a leading apostrophe."""
+    if value is None:
+        return ""
+    text = str(value)
+    if isinstance(value, str) and text[:1] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def programme_csv(

@@ -67,7 +67,7 @@ class AppController(QObject):
         else:
             self.show_sign_in(wizard.administrator_username())
 
-    # -- the programme hub (docs/hub.md); no idle lock or sign-out yet -------------------------
+    # -- the programme hub (docs/hub.md) --------------------------------------------------------
 
     def show_hub_unlock(self) -> None:
         from desktop.views.hub.unlock_dialog import HubUnlockDialog
@@ -87,7 +87,13 @@ class AppController(QObject):
         from desktop.views.hub.hub_window import HubWindow
 
         self.open_hub = hub
-        self._switch_to(HubWindow(hub))
+        window = HubWindow(hub)
+        window.locked.connect(self._lock_hub)
+        self._switch_to(window)
+
+    def _lock_hub(self) -> None:
+        self.close_hub()
+        self.show_hub_unlock()
 
     def close_hub(self) -> None:
         """After the hub window: let its background work end, then close the hub."""

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 
 from desktop.domain.model.export_tables import Table
@@ -14,6 +15,7 @@ def combined_json(table: Table) -> str:
     return json.dumps([list(codes) for codes in table.combined], separators=(",", ":"))
 
 
+@functools.lru_cache(maxsize=4096)  # a hub holds the same few lists thousands of times
 def parse_combined(text: str) -> tuple[frozenset[str], ...] | None:
     """The per-dimension combined codes stored, None when unknown (or unreadable: treated as
     unknown, which only makes the dashboard more cautious)."""

@@ -250,7 +250,10 @@ class HubStore:
         from storage.hub.queries import DashboardQueries
 
         with self.engine.connect() as conn:
-            return build_dashboard(DashboardQueries(conn), filters, self._now().date())
+            if conn.dialect.name == "postgresql":  # one snapshot for every query of it
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():  # an import committing meanwhile is wholly in or out
+                return build_dashboard(DashboardQueries(conn), filters, self._now().date())
 
     def digest(self) -> str:
         """SHA-256 over every row of every hub table (for checks that nothing changed)."""

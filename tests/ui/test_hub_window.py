@@ -338,3 +338,15 @@ def test_a_batch_that_stops_midway_shows_what_was_imported_and_why_it_stopped(
     text = window.status.text()
     assert "stopped at b.suluhu-export" in text and "No space left on device" in text
     assert [e.period.label for e in hub.store.exports()] == ["2026-09"]
+
+
+def test_the_window_locks_after_idle_minutes_and_on_lock(qtbot: QtBot, hub: HubSession) -> None:
+    idle = HubWindow(hub, idle_lock_ms=50)
+    qtbot.addWidget(idle)
+    with qtbot.waitSignal(idle.locked, timeout=5_000):
+        pass  # nobody touched the keyboard or mouse
+    pressed = HubWindow(hub)
+    qtbot.addWidget(pressed)
+    with qtbot.waitSignal(pressed.locked, timeout=1_000):
+        pressed.lock_button.click()
+    assert not pressed.idle.timer.isActive()

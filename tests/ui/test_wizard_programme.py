@@ -211,6 +211,27 @@ def test_the_next_start_asks_for_the_hub_passphrase(
     controller.close_hub()
 
 
+def test_locking_the_hub_window_closes_the_hub_and_asks_for_the_passphrase_again(
+    qtbot: QtBot, new_workspace: FakeWorkspace, home: HubHomeFolder
+) -> None:
+    home.create(PASSPHRASE)
+    controller = AppController(new_workspace, hub=home)
+    controller.show_hub(home.open(PASSPHRASE))
+    window = controller.window
+    assert isinstance(window, HubWindow) and controller.open_hub is not None
+    with qtbot.waitSignal(controller.window_changed, timeout=10_000):
+        window.lock_action.trigger()  # Ctrl+L
+    assert controller.open_hub is None  # closed
+    dialog = controller.window
+    assert isinstance(dialog, HubUnlockDialog)
+    dialog.passphrase.setText(PASSPHRASE)
+    with qtbot.waitSignal(controller.window_changed, timeout=10_000):
+        dialog.submit()
+    assert isinstance(controller.window, HubWindow) and controller.open_hub is not None
+    controller.window.close()
+    controller.close_hub()
+
+
 def test_with_a_committee_workspace_the_casebook_opens_as_before(
     qtbot: QtBot, tmp_path: Path, home: HubHomeFolder
 ) -> None:

@@ -150,6 +150,18 @@ def test_the_csv_has_a_bom_and_parses_to_the_same_rows() -> None:
     assert statuses == {"exact", "hidden"}
 
 
+def test_a_name_a_spreadsheet_would_run_as_a_formula_is_written_as_text_in_the_csv() -> None:
+    sample = sample_dashboard()
+    named = dataclasses.replace(
+        sample.committee_rows[0], label='=HYPERLINK("http://example.org","x")'
+    )
+    dashboard = dataclasses.replace(sample, committee_rows=(named, *sample.committee_rows[1:]))
+    text = programme_csv(dashboard).decode("utf-8-sig")
+    labels = {row[HEADER.index("label")] for row in csv.reader(io.StringIO(text))}
+    assert '\'=HYPERLINK("http://example.org","x")' in labels
+    assert not any(label.startswith("=") for label in labels)
+
+
 def test_indicator_rows_cover_every_scope_programme_first() -> None:
     dashboard = sample_dashboard()
     rows = indicator_rows(dashboard)

@@ -15,7 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -44,9 +45,11 @@ from desktop.views.hub.dashboard_page import DashboardPage
 from desktop.views.hub.drop_area import HubDropArea
 from desktop.views.hub.key_prompt import KeyQuestion, ask_key
 from desktop.views.hub.results_model import HubResultsModel
+from desktop.views.idle_watcher import IdleWatcher
 from desktop.workspace import HubCommittee, HubFileResult, HubWorkspace, ImportStopped
 
 SUFFIX = ".suluhu-export"
+IDLE_LOCK_MINUTES = 5  # as the casebook's default
 BATCH = 20  # files per transaction: one flush to disk each, and a Cancel within a second
 _KEY_CODES = (RefusalCode.UNKNOWN_KEY, RefusalCode.KEY_CHANGED)
 
@@ -74,9 +77,18 @@ def export_files(paths: list[Path]) -> list[Path]:
 
 
 class HubWindow(QMainWindow):
-    def __init__(self, hub: HubWorkspace, parent: QWidget | None = None) -> None:
+    locked = Signal()  # Lock, Ctrl+L or idle: whoever opened the hub closes it and asks again
+
+    def __init__(
+        self,
+        hub: HubWorkspace,
+        parent: QWidget | None = None,
+        *,
+        idle_lock_ms: int = IDLE_LOCK_MINUTES * 60_000,
+    ) -> None:
         super().__init__(parent)
         self.hub = hub
+        self._locking = False
         self.confirm_key: Callable[[KeyQuestion], bool] = lambda q: ask_key(self, q)
         self._confirmed: set[tuple[str, str]] = set()  # (committee, fingerprint)
         self._refused_keys: set[tuple[str, str]] = set()
@@ -129,7 +141,18 @@ class HubWindow(QMainWindow):
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.addTab(importing, self.tr("Import"))
         self.tabs.addTab(self._committees_page(), self.tr("Committees"))
+        self.lock_button = QPushButton(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Close the hub until its passphrase is typed again"))
+        self.lock_button.clicked.connect(self.lock)
+        self.tabs.setCornerWidget(self.lock_button)
         self.setCentralWidget(self.tabs)
+        self.lock_action = QAction(self.tr("Lock"), self)
+        self.lock_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_L))
+        self.lock_action.triggered.connect(self.lock)
+        self.addAction(self.lock_action)
+        self.idle = IdleWatcher(idle_lock_ms, self)
+        self.idle.idle.connect(self.lock)
+        self.idle.start()
         self.refresh_committees()
         self.dashboard.reload()
 
@@ -340,7 +363,17 @@ class HubWindow(QMainWindow):
     def _show_committees(self, committees: list[HubCommittee]) -> None:
         self.committees.replace_items(committees)
 
+    def lock(self) -> None:
+        """Stop after the batch being imported, and hand the hub back to be closed."""
+        if self._locking:
+            return
+        self._locking = True
+        self.idle.stop()
+        self._stop.set()
+        self.locked.emit()
+
     def closeEvent(self, event: object) -> None:
+        self.idle.stop()
         if self._task is not None:
             self._task.cancel()
         super().closeEvent(event)  # type: ignore[arg-type]
