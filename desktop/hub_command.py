@@ -16,7 +16,6 @@ if TYPE_CHECKING:
     from desktop.domain.services.hub_import import Decision
     from storage.hub.store import HubFolder, HubStore
 
-SUFFIX = ".suluhu-export"
 BATCH = 50  # files per transaction (one flush to disk each)
 
 
@@ -124,22 +123,12 @@ def recover(args: argparse.Namespace) -> int:
     return 0
 
 
-def _files(paths: list[Path]) -> list[Path]:
-    """The files named, and the exports inside each folder named (in name order)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.name.endswith(SUFFIX)))
-        else:
-            found.append(path)
-    return found
-
-
 def import_files(args: argparse.Namespace) -> int:
     from desktop.domain.services.hub_import import ImportOptions
+    from desktop.hub_files import export_files
     from desktop.workspace import ImportStopped
 
-    files = _files(args.paths)
+    files = export_files(args.paths)
     if not files:
         raise CliError("No export files were found; nothing was changed.")
     options = ImportOptions(accept_new_keys=args.accept_new_keys)

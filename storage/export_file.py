@@ -31,6 +31,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 
 from desktop.domain.model.export_log import (
+    FILE_SUFFIX,
     PUBLIC_KEY_BYTES,
     SIGNATURE_BYTES,
     ExportManifest,
@@ -57,7 +58,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_PART_BYTES = 4 * 1024 * 1024
 MAX_PARTS = 257  # the manifest and a JSON and a CSV for each of at most 128 tables
 MANIFEST = "manifest.json"
-SUFFIX = ".suluhu-export"
+SUFFIX = FILE_SUFFIX
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _O_BINARY: int = getattr(os, "O_BINARY", 0)
 

@@ -62,6 +62,10 @@ HUB_PASSPHRASE = "Bench-hub-passphrase-2026"
 # allows for a noisy machine and still fails when storing costs far more than it needs to (a
 # commit per file again, a row-by-row insert).
 IMPORT_TARGET = 5.0
+# The same into PostgreSQL on this machine (loopback): every statement is a round trip to the
+# server (about a dozen per file) and its commit waits for the server's WAL flush; measured
+# 5.6x to 6.6x (32 to 39 files/s). 8x fails when a statement per cell comes back.
+SERVER_TARGET = 8.0
 REGIONS = 5
 RAW_CELLS = (
     "SELECT c.committee_id, c.period, c.table_name, c.code1, c.code2, c.value, c.suppressed "
@@ -199,7 +203,12 @@ def import_bench(
 
 
 def _import_row(
-    where: str, exports: ExportSet, measured: list[float], reference: list[float], cells: int
+    where: str,
+    exports: ExportSet,
+    measured: list[float],
+    reference: list[float],
+    cells: int,
+    target: float = IMPORT_TARGET,
 ) -> dict[str, object]:
     seconds, verify = statistics.median(measured), statistics.median(reference)
     rate, verify_rate = len(exports.files) / seconds, len(exports.files) / verify
@@ -209,7 +218,7 @@ def _import_row(
         f" MB/s, vs reading + verifying them ({verify_rate:.0f} files/s) (s)",
         seconds,
         verify,
-        IMPORT_TARGET,
+        target,
     )
     row["files_per_second"] = round(rate, 1)
     row["mb_per_second"] = round(exports.megabytes / seconds, 2)
@@ -246,7 +255,9 @@ def _postgres_row(
         with admin.connect() as conn:
             conn.execute(sa.text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
         admin.dispose()
-    return _import_row("a new PostgreSQL hub (one run)", exports, [seconds], reference, cells)
+    return _import_row(
+        "a new PostgreSQL hub (one run)", exports, [seconds], reference, cells, SERVER_TARGET
+    )
 
 
 def name_committees(hub: Path) -> None:

@@ -15,6 +15,7 @@ from datetime import date, datetime
 from desktop.domain.model.export_tables import Cadence, Period
 
 FORMAT_VERSION = 1
+FILE_SUFFIX = ".suluhu-export"  # an export file's name ends so (docs/export-format.md)
 PUBLIC_KEY_BYTES = 32  # a raw Ed25519 public key
 SIGNATURE_BYTES = 64  # a raw Ed25519 signature
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$")

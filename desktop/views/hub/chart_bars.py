@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.views.hub.chart_model import EMPTY, ChartData, PlacedBar, horizontal_layout
+from desktop.views.hub.chart_model import PlacedBar, horizontal_layout
 from desktop.views.hub.chart_paint import (
     AXIS,
     TEXT,
@@ -18,28 +17,12 @@ from desktop.views.hub.chart_paint import (
     paint_labels,
     paint_legend,
 )
+from desktop.views.hub.chart_widget import ChartWidget
 
 MAX_LABEL_SHARE = 0.35  # of the width, for the group labels
 
 
-class BarChart(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data = EMPTY
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def set_data(self, data: ChartData) -> None:
-        self.data = data
-        self.setAccessibleName(
-            "; ".join(
-                f"{data.groups[b.group]} {data.series[b.series]}: {b.text}" for b in data.bars
-            )
-        )
-        self.updateGeometry()
-        self.update()
-
-    # -- geometry (tests use it) ------------------------------------------------------------
-
+class BarChart(ChartWidget):
     def _metrics(self) -> QFontMetricsF:
         return QFontMetricsF(self.font())
 

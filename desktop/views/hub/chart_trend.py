@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRectF, QSize, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPaintEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from desktop.views.hub.chart_model import EMPTY, ChartData, PlacedBar, vertical_layout
+from desktop.views.hub.chart_model import PlacedBar, vertical_layout
 from desktop.views.hub.chart_paint import (
     AXIS,
     TEXT,
@@ -18,25 +17,12 @@ from desktop.views.hub.chart_paint import (
     paint_labels,
     paint_legend,
 )
+from desktop.views.hub.chart_widget import ChartWidget
 
 LINES = 13  # the chart's height, in lines of text
 
 
-class TrendChart(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.data = EMPTY
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-
-    def set_data(self, data: ChartData) -> None:
-        self.data = data
-        self.setAccessibleName(
-            "; ".join(
-                f"{data.groups[b.group]} {data.series[b.series]}: {b.text}" for b in data.bars
-            )
-        )
-        self.update()
-
+class TrendChart(ChartWidget):
     def _line(self) -> float:
         return QFontMetricsF(self.font()).height()
 

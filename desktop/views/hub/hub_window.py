@@ -39,6 +39,7 @@ from desktop.domain.services.hub_import import (
     Refused,
     Superseded,
 )
+from desktop.hub_files import export_files
 from desktop.views.errors import error_text
 from desktop.views.hub.committees_model import HubCommitteesModel
 from desktop.views.hub.dashboard_page import DashboardPage
@@ -48,7 +49,6 @@ from desktop.views.hub.results_model import HubResultsModel
 from desktop.views.idle_watcher import IdleWatcher
 from desktop.workspace import HubCommittee, HubFileResult, HubWorkspace, ImportStopped
 
-SUFFIX = ".suluhu-export"
 IDLE_LOCK_MINUTES = 5  # as the casebook's default
 BATCH = 20  # files per transaction: one flush to disk each, and a Cancel within a second
 _KEY_CODES = (RefusalCode.UNKNOWN_KEY, RefusalCode.KEY_CHANGED)
@@ -63,17 +63,6 @@ class _Run:
     total: int
     stopped: str = ""
     cancelled: bool = False
-
-
-def export_files(paths: list[Path]) -> list[Path]:
-    """The files named, and every export inside each folder named (in name order)."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.name.endswith(SUFFIX)))
-        else:
-            found.append(path)
-    return found
 
 
 class HubWindow(QMainWindow):

@@ -11,6 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QFileDialog, QWidget
 
+from desktop.domain.model.export_log import FILE_SUFFIX
 from desktop.domain.services.export_log import ExportDone, export_period
 from desktop.tasks import Task, TaskContext, run_in_background
 from desktop.version import app_version
@@ -18,7 +19,7 @@ from desktop.views.referrals.letter_print import documents_folder
 from desktop.views.reports.reports_service import Cancelled, Preview
 from desktop.workspace import OpenWorkspace
 
-SUFFIX = ".suluhu-export"
+SUFFIX = FILE_SUFFIX
 
 
 def write_export(
