@@ -147,18 +147,15 @@ def import_files(args: argparse.Namespace) -> int:
                 if not args.json:
                     print(f"{path.name}: {decision.message}")
             if stopped is not None:
-                failed = batch[len(decisions)]
+                failed = batch[stopped.at]
                 break
     summary = (
         f"{len(rows)} files: {tally['imported']} imported, {tally['replaced']} replaced an "
         f"earlier sequence, {tally['duplicate']} duplicates, {tally['refused']} refused."
     )
     if stopped is not None:
-        summary += (
-            f" The import stopped at {failed.name} ({_reason(stopped.cause)}); "
-            f"{len(files) - len(rows)} files were not imported: free some disk space and "
-            "import them again (files already imported are recognised as duplicates)."
-        )
+        told = ImportStopped(stopped.done, failed, stopped.cause, kept=stopped.kept, at=stopped.at)
+        summary += f" {told} {len(files) - len(rows)} files were not imported."
     if args.json:
         emit(args, {"files": rows, "summary": dict(tally), "stopped": stopped is not None}, summary)
     else:
@@ -182,12 +179,6 @@ def _row(path: Path, decision: Decision, tally: Counter[str]) -> dict[str, str]:
     if isinstance(decision, Refused):
         row["reason"] = decision.code.value
     return row
-
-
-def _reason(error: BaseException) -> str:
-    if isinstance(error, OSError) and error.strerror:
-        return error.strerror
-    return f"it could not be written: {type(error).__name__}"
 
 
 def report(args: argparse.Namespace) -> int:

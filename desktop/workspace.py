@@ -111,22 +111,46 @@ class Workspace(Protocol):
 
 
 class ImportStopped(WorkspaceError):
-    """A batch of files stopped midway (a full disk): ``done`` holds what happened to the files
-    before the one that failed (committed), ``failed`` that file; the rest were not read."""
+    """A batch of files stopped midway: ``done`` holds what happened to the files before the
+    one that failed (committed), ``failed`` that file (``at``: its place in the batch); the
+    rest were not read. ``kept``: False when the failure undid the whole batch (then ``done``
+    is empty)."""
 
-    def __init__(self, done: list[Any], failed: Path | None, cause: BaseException) -> None:
+    def __init__(
+        self,
+        done: list[Any],
+        failed: Path | None,
+        cause: BaseException,
+        *,
+        kept: bool = True,
+        at: int | None = None,
+    ) -> None:
         reason = cause.strerror if isinstance(cause, OSError) and cause.strerror else None
         if isinstance(cause, WorkspaceError):
             reason = str(cause)
+        text = reason or str(cause.args[0] if cause.args else "") or type(cause).__name__
+        full = any(word in text.lower() for word in ("full", "space", "disk i/o"))
+        before = (
+            "The files before it were imported"
+            if kept
+            else "Nothing of the files of this batch was imported"
+        )
+        advice = "free some disk space and import" if full else "import"
         super().__init__(
             f"The import stopped at {failed.name if failed else 'a file'}: "
-            f"{reason or 'it could not be written (' + type(cause).__name__ + ')'}. The files "
-            "before it were imported; free some disk space and import the rest again "
-            "(files already imported are recognised as duplicates)."
+            f"{reason or _short(text)}. {before}; {advice} the rest again (files already "
+            "imported are recognised as duplicates)."
         )
         self.done = done
         self.failed = failed
         self.cause = cause
+        self.kept = kept
+        self.at = len(done) if at is None else at  # the failing file's place in the batch
+
+
+def _short(text: str) -> str:
+    """A database's error text without its statement and parameters (never any data)."""
+    return text.split("\n")[0].split("[SQL:")[0].strip().removeprefix("(")[:120]
 
 
 @dataclass(frozen=True)

@@ -59,16 +59,18 @@ def write_all(
     every file already there (an earlier report) stays as it was, and
     :class:`ReportNotWritten` is raised."""
     parts: dict[Path, Path] = {}
+    current = next(iter(outputs.values()), Path())
     try:
         for kind, path in outputs.items():
+            current = path
             part = path.with_name(f".{path.stem}.{secrets.token_hex(4)}.part{path.suffix}")
             write(part, made[kind])
             parts[path] = part
-        for path, part in parts.items():
+        for path, part in parts.items():  # renames in one folder: they do not fail for space
+            current = path
             os.replace(part, path)
     except OSError as error:
         for part in parts.values():
             part.unlink(missing_ok=True)
-        failed = next((p for p in outputs.values() if p not in parts), path)
-        raise ReportNotWritten(failed, error.strerror or type(error).__name__) from None
+        raise ReportNotWritten(current, error.strerror or type(error).__name__) from None
     return list(parts)

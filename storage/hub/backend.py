@@ -31,8 +31,9 @@ CONNECT_TIMEOUT = 10  # seconds: an unreachable server is reported, not waited o
 _SCHEMES = ("postgresql", "postgresql+psycopg", "postgres")
 # what a URL may say after "?": connection settings, never a secret (a password or a file of
 # them would end up in hub.json and in the keyring's user name)
+_PROTECTED = ("require", "verify-ca", "verify-full")  # sslmodes that never send in the clear
 _QUERY_KEYS = frozenset(
-    {"sslmode", "sslrootcert", "sslcert", "connect_timeout", "target_session_attrs",
+    {"sslmode", "sslrootcert", "sslcert", "sslkey", "connect_timeout", "target_session_attrs",
      "application_name"}
 )  # fmt: skip
 
@@ -252,11 +253,11 @@ def create_server_hub(folder: Path, url: str, password: str | None) -> ServerHub
 
     info_file = folder / INFO
     server, inline = ServerUrl.parse(url)
-    if not server.local and "sslmode" not in server.url.query:
+    if not server.local and server.url.query.get("sslmode") not in _PROTECTED:
         raise HubError(
-            f"{server.url.host} is another computer: say how the connection is protected by "
-            "adding ?sslmode=require (or verify-full, with the server's certificate) to the "
-            "URL. Nothing was created."
+            f"{server.url.host} is another computer: protect the connection by adding "
+            "?sslmode=require (or verify-full, with the server's certificate) to the URL. "
+            "Nothing was created."
         )
     if inline is not None and not keyring_available():
         raise HubError(

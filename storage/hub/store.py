@@ -153,10 +153,12 @@ class HubStore:
         """Decide and apply each verified export in turn, each in its own savepoint (a file
         wholly or not at all), all in one transaction committed once at the end: a batch
         costs one flush to disk, and nothing is reported imported before it is durable. When
-        one file fails midway (a full disk), the files before it are still committed and the
-        error is raised."""
+        one file fails midway, the files before it are still committed and the error is
+        raised (ImportStopped); when the failure took the whole transaction with it (SQLite
+        rolls everything back on a full disk or an I/O error), none of them is reported."""
         decisions: list[Decision] = []
         failure: BaseException | None = None
+        lost = False
         with self.engine.begin() as conn:
             for incoming in items:
                 if isinstance(incoming, Refused):
@@ -175,11 +177,13 @@ class HubStore:
                     )
                     break
                 except Exception as error:  # its savepoint is rolled back; keep the others
-                    failure = error
+                    failure = _first_cause(error)
+                    lost = not _transaction_open(conn)
                     break
                 decisions.append(decision)
         if failure is not None:
-            raise ImportStopped(decisions, None, failure) from failure
+            kept = [] if lost else decisions
+            raise ImportStopped(kept, None, failure, kept=not lost, at=len(decisions)) from failure
         return decisions
 
     # -- the committee registry ---------------------------------------------------------------
@@ -300,6 +304,21 @@ def _exports(conn: Connection, committee: str | None) -> list[ImportedExport]:
         )
         for r in conn.execute(query)
     ]
+
+
+def _transaction_open(conn: Connection) -> bool:
+    """Whether the database still holds the batch's transaction: SQLite ends it by itself on
+    SQLITE_FULL or SQLITE_IOERR (a commit afterwards silently commits nothing)."""
+    driver = conn.connection.driver_connection
+    open_now = getattr(driver, "in_transaction", None)
+    return True if open_now is None else bool(open_now)  # psycopg: savepoints hold
+
+
+def _first_cause(error: BaseException) -> BaseException:
+    """The error that started it (not a savepoint's failed rollback raised while handling)."""
+    while error.__context__ is not None and "savepoint" in str(error).lower():
+        error = error.__context__
+    return error
 
 
 def _state_for(conn: Connection, pseudonym: str) -> HubState:

@@ -38,7 +38,11 @@ class HubSession:
         except ImportStopped as stopped:
             done = stopped.done
             raise ImportStopped(
-                self._results(paths, read, done), paths[len(done)], stopped.cause
+                self._results(paths, read, done),
+                paths[stopped.at],
+                stopped.cause,
+                kept=stopped.kept,
+                at=stopped.at,
             ) from stopped.cause
         return self._results(paths, read, decisions)
 

@@ -176,3 +176,40 @@ def test_the_cli_writes_one_table_as_csv(
         assert value == ("" if cell.value is None else str(cell.value))
     assert {s for _, s in written.values()} >= {"exact", "at_least"}
     assert len(written) == (len(expected.rows) + 1) * (len(expected.columns) + 1)
+
+
+def test_a_committee_count_below_the_hubs_threshold_is_summed_as_suppressed_in_sql(
+    hub: HubStore, files: Files
+) -> None:
+    """Committee TWO raised its threshold to 10 for the table; ONE published a 7 in it under
+    its own 5. The database's sums count ONE's 7 as suppressed, in every view."""
+    import sqlalchemy as sa
+
+    from storage.hub import tables as t
+
+    load(hub, files.one["2026-10"], files.two["2026-10"])
+    name = "received_by_category"
+    with hub.engine.begin() as conn:
+        ids = dict(conn.execute(sa.select(t.committees.c.pseudonym, t.committees.c.id)).all())
+        conn.execute(
+            sa.update(t.export_tables)
+            .where(t.export_tables.c.name == name)
+            .where(t.export_tables.c.export_id.in_(
+                sa.select(t.exports.c.id).where(t.exports.c.committee_id == ids[TWO])
+            ))
+            .values(threshold=10)
+        )  # fmt: skip
+        exact = conn.execute(
+            sa.select(t.cells.c.id, t.cells.c.code1)
+            .where(t.cells.c.committee_id == ids[ONE], t.cells.c.table_name == name)
+            .where(t.cells.c.value >= 10, t.cells.c.code1 != ALL)
+        ).first()
+        assert exact is not None
+        conn.execute(sa.update(t.cells).where(t.cells.c.id == exact.id).values(value=7))
+    code = exact.code1
+    two_alone = hub.dashboard(DashboardFilters(committees=frozenset({TWO}))).table(name)
+    both = hub.dashboard(DashboardFilters()).table(name)
+    assert both is not None and two_alone is not None
+    cell = both.cell(code, "")
+    assert cell.total.includes_suppressed  # ONE's 7 is not in it as a number
+    assert cell.total.known == two_alone.cell(code, "").total.known  # so no view gives 7 away

@@ -433,7 +433,8 @@ def test_the_cli_says_which_files_went_in_when_the_disk_fills_midway(
     )
     lines = out.splitlines()
     assert code == 1 and lines[0].startswith("a.suluhu-export: imported")
-    assert "The import stopped at b.suluhu-export (No space left on device)" in lines[1]
+    assert "The import stopped at b.suluhu-export: No space left on device." in lines[1]
+    assert "The files before it were imported" in lines[1]
     assert "1 files were not imported" in lines[1]
     monkeypatch.setattr(store, "_insert_tables", real)
     code, out, _ = _cli(monkeypatch, capsys, "hub", "import", "--hub", hub, str(inbox))
@@ -468,3 +469,41 @@ def test_the_cli_says_in_one_line_when_the_hub_cannot_be_opened(
 
     assert cli.run(["hub", "import", "--hub", hub, str(path)]) == 1
     assert capsys.readouterr().err == "suluhu: The hub's passphrase is wrong.\n"
+
+
+def test_a_really_full_database_reports_only_what_it_kept(tmp_path: Path, files: Files) -> None:
+    """SQLite ends the whole transaction on SQLITE_FULL (here from a page limit: the same error
+    as a full disk): no file of the batch may then be reported imported."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from storage.hub.reader import verify_export
+    from tests.hub_support import as_committee, new_hub
+
+    batch = [
+        verify_export(
+            as_committee(
+                files.first, Ed25519PrivateKey.generate(), committee=f"C-{n:010X}",
+                export_id=str(uuid.uuid4()),
+            )
+        )
+        for n in range(1, 61)
+    ]  # fmt: skip
+    store = new_hub(tmp_path / "hub")
+    try:
+        with store.engine.connect() as conn:
+            pages = conn.exec_driver_sql("PRAGMA page_count").scalar_one()
+            conn.exec_driver_sql(f"PRAGMA max_page_count = {int(pages) + 40}")
+            conn.commit()
+        with pytest.raises(ImportStopped) as stopped:
+            store.import_many(batch, TOFU)
+    finally:
+        store.close()
+    reopened = HubFolder(tmp_path / "hub", kdf=CHEAP_KDF).open(HUB_PASSPHRASE)
+    try:
+        held = len(reopened.exports())
+    finally:
+        reopened.close()
+    assert len(stopped.value.done) == held  # never a file reported that is not there
+    assert "full" in str(stopped.value).lower() and "savepoint" not in str(stopped.value)
+    if not stopped.value.kept:
+        assert "Nothing of the files of this batch was imported" in str(stopped.value)

@@ -233,6 +233,7 @@ def test_a_url_that_is_not_postgresql_is_refused(tmp_path: Path) -> None:
         ("not a url", "not a database URL"),
         ("postgresql://hub@h/db?password=hunter2", "leave the password out"),
         ("postgresql://hub@hub.example.org/db", "sslmode=require"),
+        ("postgresql://hub@hub.example.org/db?sslmode=prefer", "sslmode=require"),
         ("postgresql://hub@h/db?sslmode=require&passfile=/tmp/p", "leave the password out"),
     ):
         with pytest.raises(HubError, match=words):
@@ -300,6 +301,28 @@ def test_a_committee_and_period_have_at_most_one_current_export(hub: HubStore) -
         conn.execute(sa.insert(t.exports).values(export(2, True)))
     with pytest.raises(sa.exc.IntegrityError), hub.engine.begin() as conn:
         conn.execute(sa.insert(t.exports).values(export(3, True)))  # a second current one
+
+
+def test_the_migration_to_one_current_export_keeps_the_latest_of_a_race(
+    hub: HubStore, export: bytes
+) -> None:
+    from alembic import command
+
+    assert isinstance(hub.import_bytes(export, ImportOptions(accept_new_keys=True)), Imported)
+    with hub.engine.begin() as conn:  # back to before the index, and a race's second current
+        command.downgrade(schema.alembic_config(conn), "hub0003")
+        first = conn.execute(sa.select(t.exports)).one()._mapping
+        conn.execute(
+            sa.insert(t.exports).values(
+                {**{k: v for k, v in first.items() if k != "id"}, "export_id": "e2",
+                 "sequence": 2, "file_sha256": "2" * 64}
+            )
+        )  # fmt: skip
+        command.upgrade(schema.alembic_config(conn), "head")
+    assert [(e.sequence, e.current) for e in hub.exports()] == [(1, False), (2, True)]
+    with hub.engine.connect() as conn:  # the cells of the one no longer current are gone
+        held = conn.execute(sa.select(sa.func.count()).select_from(t.cells)).scalar_one()
+    assert held == 0
 
 
 def test_the_same_imports_give_the_same_digest_on_both_backends(

@@ -350,3 +350,37 @@ def test_the_window_locks_after_idle_minutes_and_on_lock(qtbot: QtBot, hub: HubS
     with qtbot.waitSignal(pressed.locked, timeout=1_000):
         pressed.lock_button.click()
     assert not pressed.idle.timer.isActive()
+
+
+def test_locking_during_an_import_asks_nothing_and_starts_nothing(
+    qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    inbox = write(tmp_path / "inbox", a=exports.first)  # a new committee: a question waits
+    started, release = threading.Event(), threading.Event()
+    real = hub.import_files
+    calls: list[int] = []
+
+    def held(paths: Sequence[Path], options: ImportOptions) -> list[HubFileResult]:
+        calls.append(len(paths))
+        started.set()
+        release.wait(20)
+        return real(paths, options)
+
+    hub.import_files = held  # type: ignore[method-assign]
+    window, officer = window_for(qtbot, hub, answer=True)
+    open_dialog = QDialog(window)
+    open_dialog.setModal(True)
+    window.import_paths([inbox])
+    try:
+        qtbot.waitUntil(started.is_set, timeout=20_000)
+        open_dialog.show()
+        with qtbot.waitSignal(window.locked, timeout=1_000):
+            window.lock()
+        assert not open_dialog.isVisible()  # a dialog left open would act on the closed hub
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.busy, timeout=20_000)
+    assert officer.questions == [] and calls == [1]  # no question, no second import
+    assert not window.dashboard.isEnabled()

@@ -397,6 +397,28 @@ def test_a_scope_count_with_a_suppressed_part_is_hidden_and_the_programme_is_at_
     assert (received["C-B"].value, received["C-C"].value) == (9, 12)
     programme = dashboard.programme.received
     assert programme.status == "at_least" and programme.value == 21  # never 24
+    a = next(s for s in dashboard.committee_rows if s.name == "C-A")
+    held = [
+        i for i in a.indicators if i.name in ("cases_received", "disputes_brought_to_committee")
+    ]
+    assert held and all(i.value is None for i in held)  # no indicator holds the hidden count
+
+
+def test_an_indicator_of_a_hidden_count_is_hidden_with_it() -> None:
+    from desktop.domain.services.hub_headline import hidden_count
+    from desktop.domain.services.indicators import Indicator
+
+    found = (
+        Indicator("cases_received", "all", 7),
+        Indicator("cases_received", "female", 7),
+        Indicator("share_resolved_by_agreement", "all", 0.5, 3, 6),
+        Indicator("share_agreements_kept", "all", 1.0, 5, 5),
+    )
+    received = hidden_count(found, received=True, closed=False)
+    assert [i.value for i in received] == [None, None, 0.5, 1.0]
+    closed = hidden_count(found, received=False, closed=True)
+    assert [(i.value, i.numerator) for i in closed][2] == (None, None)
+    assert hidden_count(found, received=False, closed=False) == found
 
 
 def test_the_headline_count_comes_from_the_one_way_table_when_the_two_way_one_was_withheld() -> (

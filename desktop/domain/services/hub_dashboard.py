@@ -184,7 +184,7 @@ def _protected_scopes(
             s.name,
             s.label,
             s.committees,
-            hidden_count(s.indicators) if received[s.name].hidden else s.indicators,
+            hidden_count(s.indicators, received[s.name].hidden, closed[s.name].hidden),
             received[s.name],
             closed[s.name],
         )
@@ -344,11 +344,13 @@ def build_dashboard(source: DashboardSource, filters: DashboardFilters, today: d
                 said.get(pseudonym, {}),
             )
         )
+    # the committees' counts protected first: what is hidden there is never pooled
+    committee_rows = _protected_scopes(committee_scopes, programme, threshold)
     # what a scope's summed tables cannot give, pooled from its committees (hub_pooling)
-    own = {s.name: s for s in committee_scopes}
+    own = {s.name: s for s in committee_rows}
     programme = pooled(programme, [own[p] for p in contributing])
     region_scopes = [pooled(r, [own[p] for p in region_members[r.name]]) for r in region_scopes]
-    committee_scopes.sort(key=lambda s: (s.label.casefold(), s.name))
+    committee_rows = tuple(sorted(committee_rows, key=lambda s: (s.label.casefold(), s.name)))
     trend_by = (
         "quarter" if any(Period.parse(p).kind is PeriodKind.QUARTER for p in periods) else "month"
     )
@@ -375,7 +377,7 @@ def build_dashboard(source: DashboardSource, filters: DashboardFilters, today: d
         tables=tuple(shown[n] for n in SHOWN),
         programme=programme,
         regions=_protected_scopes(region_scopes, programme, threshold),
-        committee_rows=_protected_scopes(committee_scopes, programme, threshold),
+        committee_rows=committee_rows,
         missing=missing,
         missing_for=missing_for,
         notes=(*notes, *trend_notes),

@@ -42,11 +42,18 @@ def counted(indicator: Indicator, received: HubCell) -> Indicator:
     return Indicator(indicator.name, indicator.by, received.value)
 
 
-def hidden_count(found: tuple[Indicator, ...]) -> tuple[Indicator, ...]:
-    """A scope whose cases received are hidden shows no count of them as an indicator."""
+# the indicators that hold, or add up to, a scope's cases received or closed
+OF_RECEIVED = frozenset({"cases_received", "disputes_brought_to_committee"})
+OF_CLOSED = frozenset({"cases_resolved", "share_resolved_by_agreement"})
+
+
+def hidden_count(
+    found: tuple[Indicator, ...], received: bool, closed: bool
+) -> tuple[Indicator, ...]:
+    """A scope whose cases received (or closed) are hidden shows no indicator that holds them
+    or adds up to them (the by-sex counts, a share's denominator)."""
+    names = (OF_RECEIVED if received else frozenset()) | (OF_CLOSED if closed else frozenset())
     return tuple(
-        Indicator(i.name, i.by, None, reason=SUPPRESSED_REASON)
-        if (i.name, i.by) == ("cases_received", EVERYONE)
-        else i
+        Indicator(i.name, i.by, None, reason=SUPPRESSED_REASON) if i.name in names else i
         for i in found
     )

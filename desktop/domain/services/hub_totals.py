@@ -191,7 +191,9 @@ def hub_table(
     threshold: int,
     filters: Filters = Filters(),  # noqa: B008 - frozen
 ) -> HubTable:
-    """The table ``name`` added up over the cells ``filters`` takes, as the hub may show it."""
+    """The table ``name`` added up in Python over the cells ``filters`` takes (tests and the
+    sample dashboard). The app adds up in SQL (storage/hub/queries.py), where a committee's
+    count below the hub's threshold also counts as suppressed; this does not do that."""
     chosen = [c for c in cells if filters.takes(c)]
     return table_from_totals(
         name,

@@ -93,7 +93,10 @@ class DashboardPage(QWidget):
         return self.filter_bar.filters()
 
     def reload(self) -> None:
-        """Build the dashboard for the filters chosen, in the background."""
+        """Build the dashboard for the filters chosen, in the background (not once the
+        window has locked the hub: it disables the page)."""
+        if not self.isEnabled():
+            return
         if self._task is not None:
             self._again = True
             return

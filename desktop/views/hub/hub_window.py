@@ -19,6 +19,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -250,6 +251,8 @@ class HubWindow(QMainWindow):
 
     def _failed(self, error: BaseException) -> None:
         self._task = None
+        if self._locking:
+            return
         self._set_busy(False)
         self.status.setText(
             self.tr("The import stopped: %1 Files imported before it stay imported.").replace(
@@ -261,6 +264,8 @@ class HubWindow(QMainWindow):
 
     def _imported(self, run: _Run, replacing: list[int] | None) -> None:
         self._task = None
+        if self._locking:  # the hub is being closed: ask nothing, start nothing
+            return
         self._set_busy(False)
         results = run.results
         rows = self.results.results()
@@ -342,6 +347,8 @@ class HubWindow(QMainWindow):
     # -- committees -----------------------------------------------------------------------
 
     def refresh_committees(self) -> None:
+        if self._locking:
+            return
         tasks.run_in_background(
             self.hub.committees,
             on_done=self._show_committees,
@@ -359,6 +366,12 @@ class HubWindow(QMainWindow):
         self._locking = True
         self.idle.stop()
         self._stop.set()
+        self.dashboard.setEnabled(False)
+        # a question, a dialog or a file chooser left open would act on the closed hub
+        while (modal := QApplication.activeModalWidget()) is not None and modal is not self:
+            modal.close()
+            if QApplication.activeModalWidget() is modal:  # refused to close
+                modal.hide()
         self.locked.emit()
 
     def closeEvent(self, event: object) -> None:
