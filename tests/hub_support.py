@@ -37,9 +37,24 @@ def demo_exports(
     """Real export files (period label -> bytes) of a new demo workspace in ``folder`` with
     ``cases`` cases (from ``seed``) spread over the demo's three years before ``today``
     (desktop.demo.YEARS_BACK): 360 cases are about 10 a month."""
+    periods = list(periods)
+    made = demo_export_files(folder, periods, cases, seed, today, seed_actors)
+    return {period.label: data for period, data in zip(periods, made, strict=True)}
+
+
+def demo_export_files(
+    folder: Path,
+    periods: Iterable[Period],
+    cases: int = 150,
+    seed: int = 5,
+    today: date = date(2026, 11, 30),
+    seed_actors: int = 3,
+) -> list[bytes]:
+    """As :func:`demo_exports`, one file per period in order: a period named twice is
+    exported twice (the second time as the next sequence, a corrected re-export)."""
     workspace, _ = create_workspace(folder / "ws")
     opened = workspace.sign_in("admin", ADMIN_PASSPHRASE)
-    made: dict[str, bytes] = {}
+    made: list[bytes] = []
     try:
         with opened.unit_of_work() as uow:
             actor_ids = [uow.actors.add(a) for a in demo_actors(seed_actors, opened.taxonomy)]
@@ -49,13 +64,13 @@ def demo_exports(
             actor_ids, today,
         )  # fmt: skip
         opened.case_loader().load(list(records))
-        for period in periods:
-            path = folder / f"{period.label}.suluhu-export"
+        for number, period in enumerate(periods):
+            path = folder / f"{number}-{period.label}.suluhu-export"
             export_period(
                 opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, period,
                 opened.export_writer(path), app_version="0.1.0",
             )  # fmt: skip
-            made[period.label] = path.read_bytes()
+            made.append(path.read_bytes())
     finally:
         opened.close()
     return made

@@ -5,9 +5,7 @@ Every test taking ``hub`` runs on SQLCipher and on PostgreSQL (tests/hub_backend
 
 from __future__ import annotations
 
-import dataclasses
 import uuid
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
@@ -17,9 +15,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from desktop.demo import demo_actors, generate_cases
 from desktop.domain.model.export_tables import SUPPRESSED, Period
-from desktop.domain.services.export_log import export_period
 from desktop.domain.services.hub_import import (
     Duplicate,
     Imported,
@@ -31,7 +27,8 @@ from desktop.domain.services.hub_import import (
 from desktop.workspace import ImportStopped
 from storage import export_file
 from storage.hub.store import HubFolder, HubStore
-from tests.support import ADMIN_PASSPHRASE, CHEAP_KDF, create_workspace
+from tests.hub_support import as_committee, demo_export_files
+from tests.support import CHEAP_KDF
 
 OCTOBER = Period.month(2026, 10)
 HUB_PASSPHRASE = "blue-heron-copper-kettle"
@@ -48,38 +45,14 @@ class Files(NamedTuple):
 @pytest.fixture(scope="module")
 def files(tmp_path_factory: pytest.TempPathFactory) -> Files:
     folder = tmp_path_factory.mktemp("committee")
-    workspace, _ = create_workspace(folder / "ws")
-    opened = workspace.sign_in("admin", ADMIN_PASSPHRASE)
-    try:
-        with opened.unit_of_work() as uow:
-            actor_ids = [uow.actors.add(a) for a in demo_actors(3, opened.taxonomy)]
-            uow.commit()
-        records = generate_cases(
-            150, 5, opened.taxonomy, opened.committee(), [opened.actor.user_id], actor_ids,
-            date(2026, 11, 30),
-        )  # fmt: skip
-        opened.case_loader().load(list(records))
-        made = []
-        for name, period in (("a", OCTOBER), ("b", OCTOBER), ("c", Period.month(2026, 9))):
-            path = folder / f"{name}.suluhu-export"
-            done = export_period(
-                opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, period,
-                opened.export_writer(path), app_version="0.1.0",
-            )  # fmt: skip
-            made.append(path.read_bytes())
-    finally:
-        opened.close()
-    return Files(made[0], made[1], made[2], done.fingerprint)
+    made = demo_export_files(folder, [OCTOBER, OCTOBER, Period.month(2026, 9)], cases=150)
+    return Files(*made, export_file.verify_bytes(made[0]).fingerprint)
 
 
 def resigned(data: bytes, **changes: object) -> bytes:
     """``data``'s tables under a changed manifest, signed by a new key (a genuine file of
     another committee, or of this one after a new key)."""
-    verified = export_file.verify_bytes(data)
-    manifest = dataclasses.replace(verified.manifest, **changes)  # type: ignore[arg-type]
-    key = Ed25519PrivateKey.generate()
-    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    return export_file.encode_export(manifest, verified.tables, public, key.sign)
+    return as_committee(data, Ed25519PrivateKey.generate(), **changes)
 
 
 def test_a_real_export_is_imported_with_its_cells(hub: HubStore, files: Files) -> None:

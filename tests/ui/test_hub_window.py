@@ -5,24 +5,19 @@ key is asked about with a warning; the import runs off the GUI thread."""
 
 from __future__ import annotations
 
-import dataclasses
 import threading
 import uuid
 from collections.abc import Iterator, Sequence
-from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
-from desktop.demo import demo_actors, generate_cases
 from desktop.domain.model.export_tables import Period
-from desktop.domain.services.export_log import export_period
 from desktop.domain.services.hub_import import ImportOptions
 from desktop.views.hub.hub_window import HubWindow
 from desktop.views.hub.key_prompt import KeyQuestion
@@ -30,7 +25,8 @@ from desktop.workspace import HubFileResult, ImportStopped
 from storage import export_file
 from storage.hub.workspace import HubSession, open_hub
 from tests.hub_backends import HubMaker
-from tests.support import ADMIN_PASSPHRASE, CHEAP_KDF, create_workspace
+from tests.hub_support import as_committee, demo_export_files
+from tests.support import CHEAP_KDF
 
 OCTOBER = Period.month(2026, 10)
 HUB_PASSPHRASE = "blue-heron-copper-kettle"
@@ -47,29 +43,11 @@ class Exports(NamedTuple):
 @pytest.fixture(scope="module")
 def exports(tmp_path_factory: pytest.TempPathFactory) -> Exports:
     folder = tmp_path_factory.mktemp("committee")
-    workspace, _ = create_workspace(folder / "ws")
-    opened = workspace.sign_in("admin", ADMIN_PASSPHRASE)
-    try:
-        with opened.unit_of_work() as uow:
-            actor_ids = [uow.actors.add(a) for a in demo_actors(2, opened.taxonomy)]
-            uow.commit()
-        records = generate_cases(
-            40, 5, opened.taxonomy, opened.committee(), [opened.actor.user_id], actor_ids,
-            date(2026, 11, 30),
-        )  # fmt: skip
-        opened.case_loader().load(list(records))
-        made = []
-        for name, period in (("a", OCTOBER), ("b", OCTOBER), ("c", Period.month(2026, 9))):
-            path = folder / f"{name}.suluhu-export"
-            done = export_period(
-                opened.unit_of_work(), opened.actor, opened.clock, opened.taxonomy, period,
-                opened.export_writer(path), app_version="0.1.0",
-            )  # fmt: skip
-            made.append(path.read_bytes())
-    finally:
-        opened.close()
-    committee = export_file.verify_bytes(made[0]).manifest.committee
-    return Exports(made[0], made[1], made[2], committee, done.fingerprint)
+    made = demo_export_files(
+        folder, [OCTOBER, OCTOBER, Period.month(2026, 9)], cases=40, seed_actors=2
+    )
+    verified = export_file.verify_bytes(made[0])
+    return Exports(*made, verified.manifest.committee, verified.fingerprint)
 
 
 @pytest.fixture
@@ -204,11 +182,7 @@ def test_a_changed_key_is_asked_about_with_a_warning(
 ) -> None:
     hub.import_file(write(tmp_path / "x", s=exports.september) / "s.suluhu-export",
                     ImportOptions(accept_new_keys=True))  # fmt: skip
-    verified = export_file.verify_bytes(exports.first)
-    manifest = dataclasses.replace(verified.manifest, export_id=str(uuid.uuid4()))
-    key = Ed25519PrivateKey.generate()
-    public = key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
-    forged = export_file.encode_export(manifest, verified.tables, public, key.sign)
+    forged = as_committee(exports.first, Ed25519PrivateKey.generate(), export_id=str(uuid.uuid4()))
     new_key = export_file.verify_bytes(forged).fingerprint
     window, officer = window_for(qtbot, hub, answer=False)
     qtbot.waitUntil(lambda: window.committees.rowCount() == 1)
