@@ -8,12 +8,16 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from desktop import hub_backup_command as backups
 from desktop.cli import CliError, emit, new_passphrase, passphrase
 from desktop.hub_report import add_report_arguments, programme_report
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from desktop.cli import Subparsers
     from desktop.domain.services.hub_import import Decision
+    from desktop.workspace import HubWorkspace
     from storage.hub.store import HubFolder, HubStore
 
 BATCH = 50  # files per transaction (one flush to disk each)
@@ -55,6 +59,22 @@ def add_commands(sub: Subparsers) -> None:
         "write the programme report (--pdf, --xlsx, --csv), or one table as CSV (--table)",
     )
     add_report_arguments(p)  # desktop/hub_report.py
+    p = command(
+        "backup", backups.backup, "back up a hub kept in its folder (asks for its passphrase)"
+    )
+    p.add_argument(
+        "--to",
+        type=Path,
+        help="a folder or file (default: the hub's backups folder, newest 10 kept)",
+    )
+    p = command(
+        "restore",
+        backups.restore,
+        "put a hub back from a backup (asks for the hub's passphrase: today's, or the backup's "
+        "day's)",
+    )
+    p.add_argument("--from", dest="source", type=Path, required=True, metavar="FILE")
+    p.add_argument("--yes", action="store_true", help="replace without asking")
 
 
 def init(args: argparse.Namespace) -> int:
@@ -223,6 +243,25 @@ def report(args: argparse.Namespace) -> int:
     return 0
 
 
+def first_hub(
+    found: HubFolder, secret: str | None, ask: Callable[[str], HubWorkspace | None]
+) -> HubWorkspace | None:
+    """The hub opened for the window: with ``secret`` (SULUHU_PASSPHRASE) when given, with the
+    keyring's password when it holds one, else (or when that one no longer opens it, e.g. it
+    was changed on the server) with what ``ask(problem)`` gets typed."""
+    from desktop.workspace import WorkspaceError
+    from storage.hub.workspace import open_hub
+
+    if secret is not None:
+        return open_hub(found.folder, secret)
+    if found.needs_passphrase():
+        return ask("")
+    try:
+        return open_hub(found.folder, None)
+    except WorkspaceError as problem:
+        return ask(str(problem))
+
+
 def open_window(args: argparse.Namespace) -> int:
     """The hub window: the passphrase from SULUHU_PASSPHRASE, or asked in a small dialog."""
     import os
@@ -234,7 +273,6 @@ def open_window(args: argparse.Namespace) -> int:
     from desktop.i18n import install
     from desktop.views.hub.hub_window import HubWindow
     from desktop.views.hub.unlock_dialog import HubUnlockDialog
-    from desktop.workspace import HubWorkspace
     from storage.hub.store import HubFolder
     from storage.hub.workspace import open_hub
 
@@ -248,15 +286,21 @@ def open_window(args: argparse.Namespace) -> int:
     install(app)
     server = found.backend_kind() == "postgresql"
 
-    def ask() -> HubWorkspace | None:
-        dialog = HubUnlockDialog(folder, lambda text: open_hub(folder, text), server=server)
-        return dialog.hub if dialog.exec() == QDialog.DialogCode.Accepted else None
+    remember = found.remember_password if found.can_remember_password() else None
 
-    secret = os.environ.get("SULUHU_PASSPHRASE")
-    if secret is not None or not found.needs_passphrase():  # a server hub: keyring's password
-        first: HubWorkspace | None = open_hub(folder, secret)
-    else:
-        first = ask()
+    def ask(problem: str = "") -> HubWorkspace | None:
+        dialog = HubUnlockDialog(
+            folder, lambda text: open_hub(folder, text), server=server, remember=remember
+        )
+        dialog.message.setText(problem)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        if dialog.remembered is False:
+            print("The password could not be kept in the system keyring; it will be asked "
+                  "for again.", file=sys.stderr)  # fmt: skip
+        return dialog.hub
+
+    first = first_hub(found, os.environ.get("SULUHU_PASSPHRASE"), ask)
     if first is None:
         return 1
     opened: list[HubWorkspace] = [first]

@@ -200,6 +200,13 @@ class HubWorkspace(Protocol):
     def dashboard(self, filters: DashboardFilters) -> Dashboard:
         """The dashboard (and programme report) data for ``filters``, disclosure-controlled."""
 
+    backs_up: bool  # False for a hub on a PostgreSQL server: its administrator backs it up
+
+    def backup(self, to: Path | None = None) -> Path:
+        """A verified encrypted backup with the hub's key file beside it, in the hub's backups
+        folder (the newest 10 kept) or in ``to``; returns its path (raises WorkspaceError with
+        a one-line message)."""
+
     def close(self) -> None: ...
 
 

@@ -30,6 +30,7 @@ KEYS_SUFFIX = ".keys.json"
 BEFORE_RESTORE_SUFFIX = ".before-restore"
 REKEY_SUFFIX = ".rekey"
 _NAME = re.compile(r"^suluhu-(\d{8})-(\d{6})(?:-(\d+))?\.db$")
+PREFIX = "suluhu"  # a workspace's backups; a programme hub's are "suluhu-hub" (storage/hub)
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
@@ -68,12 +69,13 @@ def backup_database(
     to: Path,
     key_file: Path | None = None,
     now: datetime | None = None,
+    prefix: str = PREFIX,
 ) -> Path:
-    """Copy the database to ``to`` (a file, or a folder to hold ``suluhu-<UTC time>.db``),
+    """Copy the database to ``to`` (a file, or a folder to hold ``<prefix>-<UTC time>.db``),
     verified, with ``key_file`` copied beside it when given. Returns the backup's path."""
     if not db_path.is_file():
         raise BackupFailed(f"There is no database at {db_path} to back up.")
-    target = new_backup_path(to, now) if to.is_dir() else to
+    target = new_backup_path(to, now, prefix) if to.is_dir() else to
     if not target.parent.is_dir():
         raise BackupFailed(f"The folder {target.parent} does not exist.")
     if target.resolve() == db_path.resolve():
@@ -166,12 +168,13 @@ def swap_database(new_file: Path, db_path: Path) -> None:
     fsync_dir(db_path.parent)
 
 
-def rotate(folder: Path, keep: int = 10) -> list[Path]:
-    """Delete all but the newest ``keep`` backups named ``suluhu-YYYYmmdd-HHMMSS.db`` in
+def rotate(folder: Path, keep: int = 10, prefix: str = PREFIX) -> list[Path]:
+    """Delete all but the newest ``keep`` backups named ``<prefix>-YYYYmmdd-HHMMSS.db`` in
     ``folder`` (and their key-file copies); returns the deleted backups."""
     if keep < 1:
         raise ValueError("keep at least one backup")
-    found = [(m, p) for p in folder.iterdir() if (m := _NAME.match(p.name)) and p.is_file()]
+    named = _NAME if prefix == PREFIX else _named(prefix)
+    found = [(m, p) for p in folder.iterdir() if (m := named.match(p.name)) and p.is_file()]
     found.sort(key=lambda item: (item[0][1], item[0][2], int(item[0][3] or 0)), reverse=True)
     removed = [path for _, path in found[keep:]]
     for path in removed:
@@ -180,13 +183,17 @@ def rotate(folder: Path, keep: int = 10) -> list[Path]:
     return removed
 
 
-def new_backup_path(folder: Path, now: datetime | None = None) -> Path:
-    """``folder/suluhu-YYYYmmdd-HHMMSS.db`` (UTC), with ``-N`` added if that name is taken."""
+def new_backup_path(folder: Path, now: datetime | None = None, prefix: str = PREFIX) -> Path:
+    """``folder/<prefix>-YYYYmmdd-HHMMSS.db`` (UTC), with ``-N`` added if that name is taken."""
     stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime("%Y%m%d-%H%M%S")
-    path, n = folder / f"suluhu-{stamp}.db", 1
+    path, n = folder / f"{prefix}-{stamp}.db", 1
     while path.exists():
-        path, n = folder / f"suluhu-{stamp}-{n}.db", n + 1
+        path, n = folder / f"{prefix}-{stamp}-{n}.db", n + 1
     return path
+
+
+def _named(prefix: str) -> re.Pattern[str]:
+    return re.compile(rf"^{re.escape(prefix)}-(\d{{8}})-(\d{{6}})(?:-(\d+))?\.db$")
 
 
 def keys_beside(backup: Path) -> Path:

@@ -12,6 +12,8 @@ from keyring.errors import PasswordDeleteError
 from storage.keys import KdfParams
 
 if TYPE_CHECKING:
+    import pytest
+
     from desktop.domain.model.dispute import Dispute
     from desktop.workspace import OpenWorkspace
     from storage.workspace import SqlCipherWorkspace
@@ -38,6 +40,14 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.entries.pop((service, username), None) is None:
             raise PasswordDeleteError("not found")
+
+
+def with_keyring(monkeypatch: pytest.MonkeyPatch, backend: object) -> None:
+    """The keyring library answers with ``backend`` (never the OS's) until the test ends."""
+    import keyring
+
+    keyring.get_keyring()  # the library's own choice is made first, and restored after
+    monkeypatch.setattr(keyring.core, "_keyring_backend", backend)
 
 
 # -- real workspaces for integration and security tests ---------------------------------------

@@ -345,19 +345,31 @@ def create_sqlite_hub(folder: Path, passphrase: str, kdf: object | None) -> str:
 
 def open_sqlite_engine(folder: Path, passphrase: str | None) -> Engine:
     """The folder's database, unlocked with the hub's passphrase and migrated."""
+    return open_sqlite_keyed(folder, sqlite_key(folder / KEYS, passphrase))
+
+
+def sqlite_key(keys_file: Path, passphrase: str | None) -> bytes:
+    """The database key that ``keys_file`` (a hub's keys.json, or the copy beside a backup)
+    holds, unwrapped with the hub's passphrase."""
     from storage import keys as keyslots
-    from storage.engine import StorageError, open_engine
 
     if passphrase is None:
         raise HubError("The hub's passphrase is needed to open it.")
     try:
-        keys = keyslots.KeyFile.load(folder / KEYS).unlock(SLOT, passphrase, None)
+        keys = keyslots.KeyFile.load(keys_file).unlock(SLOT, passphrase, None)
     except keyslots.WrongPassphrase:
         raise HubError("The hub's passphrase is wrong.") from None
     except keyslots.KeyFileError as error:
         raise HubError(f"The hub's key file is damaged ({type(error).__name__}).") from None
+    return keys.database_key
+
+
+def open_sqlite_keyed(folder: Path, key: bytes) -> Engine:
+    """The folder's database, opened with its database key and migrated."""
+    from storage.engine import StorageError, open_engine
+
     try:
-        engine = open_engine(folder / DATABASE, keys.database_key)
+        engine = open_engine(folder / DATABASE, key)
     except StorageError as error:
         raise HubError(str(error)) from None
     return upgraded(engine)

@@ -5,8 +5,9 @@ data); or only ``hub.json`` naming a PostgreSQL server (storage/hub/backend.py).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from storage.hub.backend import DATABASE, INFO, KEYS
 from storage.hub.backend import HubError as HubError
 from storage.hub.combined import combined_json
 from storage.hub.reader import MAX_BYTES, read_export, verify_export
+from storage.lock import WorkspaceBusy, acquire_lock, release_lock
 
 if TYPE_CHECKING:
     from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
@@ -67,6 +69,20 @@ class HubFolder:
         """False only for a server hub whose password the OS keyring holds."""
         return backend.needs_password(backend.read_info(self.folder / INFO))
 
+    def can_remember_password(self) -> bool:
+        """Whether a typed password can be kept for next time: a server hub, with a system
+        keyring on this computer."""
+        info = backend.read_info(self.folder / INFO)
+        return backend.backend_of(info) == backend.POSTGRESQL and backend.keyring_available()
+
+    def remember_password(self, password: str) -> bool:
+        """Keep a server hub's password in the system keyring (call it once the hub opened
+        with it); False when it could not be kept (a SQLite hub's passphrase never is)."""
+        info = backend.read_info(self.folder / INFO)
+        if backend.backend_of(info) != backend.POSTGRESQL:
+            return False
+        return backend.store_password(backend.server_of(info), password)
+
     def create(self, passphrase: str) -> str:
         """Make the folder's key slots and database; return the recovery key to write down."""
         self._check_empty()
@@ -85,7 +101,17 @@ class HubFolder:
         info = backend.read_info(self.folder / INFO)
         if backend.backend_of(info) == backend.POSTGRESQL:
             return HubStore(backend.open_server_engine(info, passphrase), now)
-        return HubStore(backend.open_sqlite_engine(self.folder, passphrase), now)
+        return self.open_keyed(backend.sqlite_key(self.folder / KEYS, passphrase), now)
+
+    def open_keyed(self, key: bytes, now: Now = _utc_now) -> HubStore:
+        """A SQLite hub opened with its database key. One process at a time: the store holds
+        the folder's lock (storage/lock.py) until it is closed, so a restore never replaces
+        the database under an open window or command."""
+        with hub_lock(self.folder):
+            engine = backend.open_sqlite_keyed(self.folder, key)
+            store = HubStore(engine, now, on_close=lambda: release_lock(self.folder))
+            acquire_lock(self.folder)  # held by the store (counted: this block's is let go)
+            return store
 
     def recover(self, recovery_key: str, new_passphrase: str, now: Now = _utc_now) -> HubStore:
         """Open a SQLite hub with its recovery key, give it ``new_passphrase``, and open it."""
@@ -105,12 +131,18 @@ class HubFolder:
 class HubStore:
     """An open hub database."""
 
-    def __init__(self, engine: Engine, now: Now = _utc_now) -> None:
+    def __init__(
+        self, engine: Engine, now: Now = _utc_now, on_close: Callable[[], None] | None = None
+    ) -> None:
         self.engine = engine
         self._now = now
+        self._on_close = on_close
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._on_close is not None:
+            on_close, self._on_close = self._on_close, None
+            on_close()
 
     def __enter__(self) -> HubStore:
         return self
@@ -271,6 +303,23 @@ class HubStore:
 
 
 # -- helpers ---------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def hub_lock(folder: Path) -> Iterator[None]:
+    """The hub folder's lock, held for the block (HubError when another Suluhu window or
+    command has the hub open)."""
+    try:
+        acquire_lock(folder)
+    except WorkspaceBusy:
+        raise HubError(
+            "This hub is open in another Suluhu window or command. Close it there (or wait "
+            "for the command to finish), then try again."
+        ) from None
+    try:
+        yield
+    finally:
+        release_lock(folder)
 
 
 def _committee(row: sa.Row[tuple[object, ...]]) -> RegisteredCommittee:

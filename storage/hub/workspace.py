@@ -12,6 +12,8 @@ from desktop.domain.model.hub import IncomingExport
 from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
 from desktop.domain.services.hub_import import Decision, ImportOptions, Refused
 from desktop.workspace import HubCommittee, HubFileResult, ImportStopped
+from storage.hub import backend
+from storage.hub.backend import HubError
 from storage.hub.reader import read_export
 from storage.hub.store import HubFolder, HubStore
 
@@ -19,9 +21,20 @@ from storage.hub.store import HubFolder, HubStore
 class HubSession:
     """An open hub folder (implements desktop.workspace.HubWorkspace)."""
 
-    def __init__(self, folder: Path, store: HubStore) -> None:
+    def __init__(self, folder: Path, store: HubStore, database_key: bytes | None = None) -> None:
         self.folder = folder
         self.store = store
+        self._database_key = database_key  # a SQLite hub's, for its backups
+        self.backs_up = database_key is not None  # False: on a server (its administrator's)
+
+    def backup(self, to: Path | None = None) -> Path:
+        """A verified backup of the hub (storage/hub/backup.py); HubError on a server."""
+        from storage.hub.backup import backup_hub, refuse_server
+
+        if self._database_key is None:
+            refuse_server(self.folder)
+            raise HubError("This hub was opened without its key; open it again to back it up.")
+        return backup_hub(self.folder, self._database_key, to)
 
     def import_file(self, path: Path, options: ImportOptions) -> HubFileResult:
         incoming = read_export(path)
@@ -90,7 +103,11 @@ class HubSession:
 def open_hub(folder: Path, passphrase: str | None, kdf: object | None = None) -> HubSession:
     """Unlock the hub in ``folder`` (raises HubError, a WorkspaceError, with a message). On a
     PostgreSQL hub ``passphrase`` is the server's password; None: the system keyring's."""
-    return HubSession(folder, HubFolder(folder, kdf).open(passphrase))
+    hub = HubFolder(folder, kdf)
+    if hub.exists() and hub.backend_kind() == backend.SQLITE:  # keep the key for backups
+        key = backend.sqlite_key(folder / backend.KEYS, passphrase)
+        return HubSession(folder, hub.open_keyed(key), key)
+    return HubSession(folder, hub.open(passphrase))
 
 
 class HubHomeFolder:

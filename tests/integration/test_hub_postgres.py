@@ -13,7 +13,6 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
-import keyring
 import pytest
 import sqlalchemy as sa
 from keyring.backends.fail import Keyring as FailKeyring
@@ -25,7 +24,7 @@ from storage.hub import tables as t
 from storage.hub.store import HubError, HubFolder, HubStore
 from tests.hub_backends import HubMaker, ServerDatabases, postgres_admin_url
 from tests.hub_support import HUB_PASSPHRASE, demo_exports
-from tests.support import CHEAP_KDF, MemoryKeyring
+from tests.support import CHEAP_KDF, MemoryKeyring, with_keyring
 
 OCTOBER = Period.month(2026, 10)
 TOFU = ImportOptions(accept_new_keys=True)
@@ -47,12 +46,6 @@ def server(tmp_path: Path) -> Iterator[ServerDatabases]:
 
 def bare(url: sa.URL) -> str:
     return url._replace(password=None).set(drivername="postgresql").render_as_string(False)
-
-
-def with_keyring(monkeypatch: pytest.MonkeyPatch, backend_: object) -> None:
-    """The keyring library answers with ``backend_`` (never the OS's) until the test ends."""
-    keyring.get_keyring()  # the library's own choice is made first, and restored after
-    monkeypatch.setattr(keyring.core, "_keyring_backend", backend_)
 
 
 def no_password_anywhere(folder: Path, password: str) -> None:
@@ -350,3 +343,51 @@ def test_a_second_hub_of_the_same_backend_is_separate(make_hub: HubMaker, export
     first.import_bytes(export, TOFU)
     assert first.cell_count() > 0 and second.cell_count() == 0
     assert backend.backend_of({"backend": make_hub.backend}) == make_hub.backend
+
+
+def test_a_server_password_is_kept_only_for_a_server_hub_with_a_keyring(
+    make_hub: HubMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    hub = make_hub.folder()
+    server = hub.backend_kind() == "postgresql"
+    with_keyring(monkeypatch, FailKeyring())  # type: ignore[no-untyped-call]
+    assert not hub.can_remember_password()
+    assert hub.remember_password(make_hub.secret) is False and hub.needs_passphrase()
+    ring = MemoryKeyring()
+    with_keyring(monkeypatch, ring)
+    assert hub.can_remember_password() is server
+    assert hub.remember_password(make_hub.secret) is server
+    if not server:  # a SQLite hub's passphrase is never written anywhere
+        assert ring.entries == {} and hub.needs_passphrase()
+        return
+    assert list(ring.entries.values()) == [make_hub.secret] and not hub.needs_passphrase()
+    with hub.open(None) as store:
+        assert store.committees() == []
+
+
+def test_the_window_asks_when_the_keyrings_password_no_longer_opens_the_hub(
+    make_hub: HubMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.hub_command import first_hub
+    from desktop.workspace import HubWorkspace
+
+    hub = make_hub.folder()
+    with_keyring(monkeypatch, MemoryKeyring())
+    asked: list[str] = []
+
+    def ask(problem: str) -> HubWorkspace | None:
+        asked.append(problem)
+        return None  # the officer cancels
+
+    if hub.backend_kind() != "postgresql":  # a SQLite hub's passphrase is always asked for
+        assert not hub.remember_password(make_hub.secret)
+        assert first_hub(hub, None, ask) is None and asked == [""]
+        return
+    assert hub.remember_password("changed-on-the-server")
+    assert first_hub(hub, None, ask) is None
+    assert len(asked) == 1 and "password" in asked[0] and "is wrong" in asked[0]
+    assert "changed-on-the-server" not in asked[0]
+    assert hub.remember_password(make_hub.secret)  # the right one: opened without asking
+    opened = first_hub(hub, None, ask)
+    assert opened is not None and len(asked) == 1
+    opened.close()

@@ -43,6 +43,7 @@ class FakeHub:
 
     def __init__(self) -> None:
         self.folder = Path("/nowhere/hub")
+        self.backs_up = False  # the window's "Back up hub…" is off
         self.asked: list[DashboardFilters] = []
         self.error: Exception | None = None
         self.gate: threading.Event | None = None

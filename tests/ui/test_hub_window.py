@@ -263,6 +263,73 @@ def test_the_unlock_dialog_asks_for_what_opens_the_hub_on_each_backend(
     dialog.hub.close()
 
 
+def test_a_typed_server_password_is_kept_in_the_keyring_only_when_asked_and_right(
+    qtbot: QtBot, make_hub: HubMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.views.hub.unlock_dialog import HubUnlockDialog
+    from tests.support import MemoryKeyring, with_keyring
+
+    ring = MemoryKeyring()
+    with_keyring(monkeypatch, ring)
+    hub = make_hub.folder()
+    server = hub.backend_kind() == "postgresql"
+    assert hub.can_remember_password() is server  # a SQLite hub's passphrase is never kept
+    remember = hub.remember_password if hub.can_remember_password() else None
+    dialog = HubUnlockDialog(
+        hub.folder, lambda text: open_hub(hub.folder, text, CHEAP_KDF), server=server,
+        remember=remember,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.remember_box.isVisible() is server and not dialog.remember_box.isChecked()
+    dialog.remember_box.setChecked(server)
+    dialog.passphrase.setText("not-the-right-one-at-all")
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.buttons.isEnabled(), timeout=20_000)
+    assert dialog.hub is None and ring.entries == {}  # a wrong password is never kept
+    dialog.passphrase.setText(make_hub.secret)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.submit()
+    assert dialog.hub is not None
+    dialog.hub.close()
+    if server:
+        assert dialog.remembered is True
+        assert list(ring.entries.values()) == [make_hub.secret]
+        assert not hub.needs_passphrase()  # the next start opens it without asking
+        with hub.open(None) as store:
+            assert store.committees() == []
+    else:
+        assert dialog.remembered is None and ring.entries == {} and hub.needs_passphrase()
+
+
+def test_an_unticked_box_keeps_no_server_password(
+    qtbot: QtBot, make_hub: HubMaker, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.views.hub.unlock_dialog import HubUnlockDialog
+    from tests.support import MemoryKeyring, with_keyring
+
+    ring = MemoryKeyring()
+    with_keyring(monkeypatch, ring)
+    hub = make_hub.folder()
+    kept: list[str] = []
+
+    def remember(password: str) -> bool:
+        kept.append(password)
+        return hub.remember_password(password)
+
+    dialog = HubUnlockDialog(
+        hub.folder, lambda text: open_hub(hub.folder, text, CHEAP_KDF), server=True,
+        remember=remember,
+    )  # fmt: skip
+    qtbot.addWidget(dialog)
+    dialog.passphrase.setText(make_hub.secret)
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        dialog.submit()
+    assert dialog.hub is not None
+    dialog.hub.close()
+    assert kept == [] and ring.entries == {} and dialog.remembered is None
+
+
 def test_cancel_stops_after_the_batch_being_imported_and_says_how_many_were_not_read(
     qtbot: QtBot, hub: HubSession, exports: Exports, tmp_path: Path
 ) -> None:

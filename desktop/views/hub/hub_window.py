@@ -157,6 +157,11 @@ class HubWindow(QMainWindow):
         self.committees_view = self.committees_panel.view  # the window's model, edited here
         self.committees_panel.committee_saved.connect(lambda _p: self.dashboard.reload())
         layout.addWidget(self.committees_panel)
+        from desktop.views.hub.backup_panel import HubBackupPanel
+
+        self.backup_panel = HubBackupPanel(self.hub)  # "Back up hub…"
+        layout.addSpacing(8)
+        layout.addWidget(self.backup_panel)
         return page
 
     def _table(self, model: HubResultsModel | HubCommitteesModel) -> QTableView:
@@ -367,6 +372,7 @@ class HubWindow(QMainWindow):
         self.idle.stop()
         self._stop.set()
         self.dashboard.setEnabled(False)
+        self.backup_panel.stop()
         # a question, a dialog or a file chooser left open would act on the closed hub
         while (modal := QApplication.activeModalWidget()) is not None and modal is not self:
             modal.close()

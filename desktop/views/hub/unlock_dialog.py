@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialog,
     QDialogButtonBox,
     QLabel,
@@ -29,13 +30,18 @@ class HubUnlockDialog(QDialog):
         parent: QWidget | None = None,
         *,
         server: bool = False,
+        remember: Callable[[str], bool] | None = None,
     ) -> None:
         """``server``: the hub is on a PostgreSQL server, so it asks for the server's
-        password (which no file keeps) rather than the hub's passphrase."""
+        password (which no file keeps) rather than the hub's passphrase. ``remember``
+        (a server hub, with a system keyring): offered as a tick box, it keeps the typed
+        password in the keyring once the hub opened with it (True when kept)."""
         super().__init__(parent)
         self._opener = opener
         self._server = server
+        self._remember = remember if server else None
         self.hub: HubWorkspace | None = None
+        self.remembered: bool | None = None  # None: not asked to; False: the keyring failed
         self.setWindowTitle(self.tr("Open the programme hub"))
         if server:
             text = self.tr(
@@ -48,6 +54,8 @@ class HubUnlockDialog(QDialog):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         intro.setBuddy(self.passphrase)
+        self.remember_box = QCheckBox(self.tr("Remember it on this computer (system keyring)"))
+        self.remember_box.setVisible(self._remember is not None)
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.buttons = QDialogButtonBox(
@@ -58,6 +66,7 @@ class HubUnlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.passphrase)
+        layout.addWidget(self.remember_box)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
@@ -74,12 +83,16 @@ class HubUnlockDialog(QDialog):
         self.buttons.setEnabled(False)
         self.message.setText(self.tr("Unlocking…"))
         opener = self._opener
-        tasks.run_in_background(
-            lambda: opener(secret), on_done=self._opened, on_error=self._failed, parent=self
-        )
+        remember = self._remember if self.remember_box.isChecked() else None
 
-    def _opened(self, hub: HubWorkspace) -> None:
-        self.hub = hub
+        def unlock() -> tuple[HubWorkspace, bool | None]:
+            hub = opener(secret)
+            return hub, None if remember is None else remember(secret)
+
+        tasks.run_in_background(unlock, on_done=self._opened, on_error=self._failed, parent=self)
+
+    def _opened(self, result: tuple[HubWorkspace, bool | None]) -> None:
+        self.hub, self.remembered = result
         self.accept()
 
     def _failed(self, error: BaseException) -> None:

@@ -1,0 +1,293 @@
+"""Backups of a programme hub (storage/hub/backup.py) on real SQLCipher hubs: a verified copy
+with its key file beside it, rotation in the hub's backups folder, and a restore that brings
+back the registry and the pinned key fingerprints; a damaged backup and a wrong passphrase
+change nothing; a hub on PostgreSQL is refused with what to do instead."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from uuid import uuid4
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from desktop.domain.model.export_tables import Period
+from desktop.domain.services.hub_import import ImportOptions
+from storage import backup as backups
+from storage.engine import open_engine
+from storage.hub import backend
+from storage.hub.backup import (
+    KEPT,
+    backup_hub,
+    backup_with_passphrase,
+    restore_hub,
+)
+from storage.hub.store import HubError, HubFolder, HubStore
+from storage.hub.workspace import open_hub
+from storage.keys import KeyFile
+from tests.hub_backends import HubMaker
+from tests.hub_support import HUB_PASSPHRASE, as_committee, demo_export_files
+from tests.support import CHEAP_KDF
+
+TOFU = ImportOptions(accept_new_keys=True)
+OTHER = "C-00000000AA"
+NEW_PASSPHRASE = "amber-lantern-river-stone"
+
+
+@pytest.fixture(scope="module")
+def exports(tmp_path_factory: pytest.TempPathFactory) -> list[bytes]:
+    folder = tmp_path_factory.mktemp("committee")
+    first, second = demo_export_files(folder, [Period.month(2026, 9), Period.month(2026, 10)])
+    return [
+        first,
+        second,
+        as_committee(second, Ed25519PrivateKey.generate(), committee=OTHER, export_id=str(uuid4())),
+    ]
+
+
+def _registry(store: HubStore) -> list[tuple[str, str, str, str, bool]]:
+    return [
+        (c.pseudonym, c.fingerprint, c.display_name, c.region, c.active) for c in store.committees()
+    ]
+
+
+def _sqlite_hub(tmp_path: Path, exports: list[bytes]) -> HubFolder:
+    """A SQLite hub holding one committee (named, in a region) and its September export."""
+    folder = HubFolder(tmp_path / "hub", kdf=CHEAP_KDF)
+    folder.create(HUB_PASSPHRASE)
+    with folder.open(HUB_PASSPHRASE) as store:
+        store.import_bytes(exports[0], TOFU)
+        [committee] = store.committees()
+        store.update_committee(committee.pseudonym, "Kibera East", "Nairobi", True)
+    return folder
+
+
+def test_a_backup_is_verified_with_the_key_file_beside_it(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    assert path.parent == folder.folder / "backups"
+    assert path.name.startswith("suluhu-hub-") and path.suffix == ".db"
+    assert (path.stat().st_mode & 0o777) == 0o600
+    beside = backups.keys_beside(path)
+    assert beside.read_bytes() == (folder.folder / "keys.json").read_bytes()
+    key = backend.sqlite_key(beside, HUB_PASSPHRASE)
+    backups.verify_backup(path, key)  # raises when it is not a sound copy
+    assert b"SQLite format 3" not in path.read_bytes()[:64]  # encrypted
+    assert not [p for p in path.parent.iterdir() if p.name.endswith(".tmp")]
+
+
+def test_the_hub_s_backups_folder_keeps_the_newest_ten(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    key = backend.sqlite_key(folder.folder / "keys.json", HUB_PASSPHRASE)
+    start = datetime(2026, 12, 1, 8, 0, tzinfo=UTC)
+    made = [backup_hub(folder.folder, key, now=start + timedelta(minutes=n)) for n in range(12)]
+    left = sorted(p.name for p in (folder.folder / "backups").glob("suluhu-hub-*.db"))
+    assert left == sorted(p.name for p in made[-KEPT:])
+    assert not backups.keys_beside(made[0]).exists()
+    assert backups.keys_beside(made[-1]).exists()
+
+
+def test_a_backup_elsewhere_is_not_rotated_nor_written_into_the_hub(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    named = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, stick / "hub-copy.db")
+    assert named == stick / "hub-copy.db" and backups.keys_beside(named).is_file()
+    with pytest.raises(HubError, match="inside the hub's folder"):
+        backup_with_passphrase(folder.folder, HUB_PASSPHRASE, folder.folder / "hub-copy.db")
+    with pytest.raises(HubError, match="wrong"):
+        backup_with_passphrase(folder.folder, "not-the-passphrase", stick)
+
+
+def test_a_restore_brings_back_the_registry_and_pinned_keys(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    with folder.open(HUB_PASSPHRASE) as store:
+        before, digest = _registry(store), store.digest()
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    with folder.open(HUB_PASSPHRASE) as store:  # after the backup: more, and a renamed one
+        store.import_bytes(exports[1], TOFU)
+        store.import_bytes(exports[2], TOFU)
+        store.update_committee(before[0][0], "Renamed", "Coast", False)
+        assert len(store.committees()) == 2
+    restored = restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert (restored.committees, restored.exports, restored.keys_restored) == (1, 1, False)
+    assert restored.kept is not None and restored.kept.is_file()
+    with folder.open(HUB_PASSPHRASE) as store:
+        assert _registry(store) == before
+        assert store.digest() == digest
+    with HubStore(open_engine(restored.kept, _key(folder))) as old:  # the one replaced
+        assert len(old.committees()) == 2
+
+
+def test_a_hub_folder_lost_is_made_again_from_the_backup_and_its_key_file(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    with folder.open(HUB_PASSPHRASE) as store:
+        before = _registry(store)
+    stick = tmp_path / "usb"
+    stick.mkdir()
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, stick)
+    new_laptop = tmp_path / "new-laptop" / "hub"
+    restored = restore_hub(new_laptop, path, HUB_PASSPHRASE)
+    assert (restored.committees, restored.exports, restored.keys_restored) == (1, 1, True)
+    assert restored.kept is None
+    with HubFolder(new_laptop).open(HUB_PASSPHRASE) as store:
+        assert _registry(store) == before
+    session = open_hub(new_laptop, HUB_PASSPHRASE)
+    try:
+        assert session.backs_up and session.backup().is_file()
+    finally:
+        session.close()
+
+
+def test_the_passphrase_of_the_backup_s_day_brings_its_key_file_back(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    key = _key(folder)
+    keyfile = KeyFile.load(folder.folder / "keys.json")
+    keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)
+    keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)  # changed since
+    today = (folder.folder / "keys.json").read_bytes()
+    with pytest.raises(HubError, match="wrong"):
+        folder.open(HUB_PASSPHRASE)
+    restored = restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert restored.keys_restored
+    folder.open(HUB_PASSPHRASE).close()
+    kept = list(folder.folder.glob("keys.json.before-restore-*"))
+    assert [p.read_bytes() for p in kept] == [today]
+    assert backend.sqlite_key(folder.folder / "keys.json", HUB_PASSPHRASE) == key
+
+
+def test_a_damaged_backup_is_refused_and_nothing_changes(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    data = bytearray(path.read_bytes())
+    data[len(data) - 100] ^= 0xFF  # a page's content: its MAC fails
+    path.write_bytes(bytes(data))
+    files = _files(folder.folder)
+    with pytest.raises(HubError, match="damaged") as raised:
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert "Nothing was changed" in str(raised.value)
+    assert _files(folder.folder) == files
+    header = bytearray(path.read_bytes())
+    header[20] ^= 0xFF  # the first page: the key no longer opens it
+    path.write_bytes(bytes(header))
+    with pytest.raises(HubError, match="damaged, or it is another hub's backup"):
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert _files(folder.folder) == files
+
+
+def test_a_wrong_passphrase_is_refused_and_nothing_changes(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    files = _files(folder.folder)
+    with pytest.raises(HubError, match="opens neither") as raised:
+        restore_hub(folder.folder, path, "not-the-passphrase")
+    assert "Nothing was changed" in str(raised.value)
+    assert _files(folder.folder) == files
+    with pytest.raises(HubError, match="There is no backup"):
+        restore_hub(folder.folder, tmp_path / "missing.db", HUB_PASSPHRASE)
+    assert _files(folder.folder) == files
+
+
+def test_another_hub_s_backup_is_refused(tmp_path: Path, exports: list[bytes]) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    other = HubFolder(tmp_path / "other", kdf=CHEAP_KDF)
+    other.create(HUB_PASSPHRASE)
+    path = backup_with_passphrase(other.folder, HUB_PASSPHRASE, tmp_path)
+    backups.keys_beside(path).unlink()  # only this hub's key file is left to try
+    files = _files(folder.folder)
+    with pytest.raises(HubError, match="another hub's backup"):
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert _files(folder.folder) == files
+
+
+def test_either_backend_backs_up_or_says_who_does(make_hub: HubMaker, tmp_path: Path) -> None:
+    folder = make_hub.folder()
+    session = open_hub(folder.folder, make_hub.secret)
+    try:
+        if make_hub.backend == "postgresql":
+            assert not session.backs_up
+            with pytest.raises(HubError, match=r"administrator does \(pg_dump\)"):
+                session.backup()
+            with pytest.raises(HubError, match="pg_dump"):
+                restore_hub(folder.folder, tmp_path / "x.db", make_hub.secret)
+            assert not (folder.folder / "backups").exists()
+        else:
+            assert session.backs_up
+            path = session.backup()
+            assert path.is_file() and backups.keys_beside(path).is_file()
+    finally:
+        session.close()
+
+
+def _key(folder: HubFolder) -> bytes:
+    return backend.sqlite_key(folder.folder / "keys.json", HUB_PASSPHRASE)
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+OPEN_ELSEWHERE = """
+import sys
+from pathlib import Path
+from storage.hub.store import HubFolder
+store = HubFolder(Path(sys.argv[1])).open(sys.stdin.readline().strip())
+print("open", flush=True)
+sys.stdin.readline()  # until the test says: close it
+store.close()
+"""
+
+
+def test_a_restore_waits_for_no_other_window_or_command_to_have_the_hub_open(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    import subprocess
+    import sys
+
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    with folder.open(HUB_PASSPHRASE) as store:
+        store.import_bytes(exports[1], TOFU)  # the hub moved on since the backup
+    other = subprocess.Popen(
+        [sys.executable, "-c", OPEN_ELSEWHERE, str(folder.folder)],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    assert other.stdin is not None and other.stdout is not None
+    try:
+        other.stdin.write(HUB_PASSPHRASE + "\n")
+        other.stdin.flush()
+        assert other.stdout.readline().strip() == "open"  # the other process holds the hub
+        with pytest.raises(HubError, match="open in another Suluhu window or command"):
+            restore_hub(folder.folder, path, HUB_PASSPHRASE)
+        assert not list(folder.folder.glob("*before-restore*"))  # nothing replaced
+        with pytest.raises(HubError, match="open in another Suluhu window or command"):
+            folder.open(HUB_PASSPHRASE)  # nor is it opened twice
+        other.stdin.write("close\n")
+        other.stdin.flush()
+        assert other.wait(timeout=60) == 0
+    finally:
+        if other.poll() is None:
+            other.kill()
+            other.wait()
+    with folder.open(HUB_PASSPHRASE) as store:
+        assert len(store.exports()) == 2  # the refused restore changed nothing
+    restored = restore_hub(folder.folder, path, HUB_PASSPHRASE)  # closed there: it goes on
+    assert (restored.committees, restored.exports) == (1, 1)
