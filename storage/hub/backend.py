@@ -372,6 +372,9 @@ def open_sqlite_keyed(folder: Path, key: bytes) -> Engine:
         engine = open_engine(folder / DATABASE, key)
     except StorageError as error:
         raise HubError(str(error)) from None
+    from storage.hub.backup import backup_before_upgrade
+
+    backup_before_upgrade(folder, key, engine)
     return upgraded(engine)
 
 

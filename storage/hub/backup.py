@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import sqlcipher3
+from sqlalchemy import Engine
 
 from storage import backup as backups
 from storage.files import copy_private_atomic, ensure_private_dir, write_private_atomic
@@ -83,6 +84,29 @@ def backup_hub(
     if path.parent.resolve() == own.resolve():
         backups.rotate(own, KEPT, prefix=PREFIX)
     return path
+
+
+def backup_before_upgrade(folder: Path, key: bytes, engine: Engine) -> None:
+    """A hub written by an older Suluhu: a verified backup into its backups folder before its
+    schema is upgraded (as a committee workspace's), or HubError with nothing changed."""
+    from storage.hub import schema
+    from storage.schema import SchemaTooNew
+
+    try:
+        if schema.current_revision(engine) is None or not schema.needs_upgrade(engine):
+            return
+    except SchemaTooNew:
+        return  # backend.upgraded() says so
+    try:
+        backup_hub(folder, key)
+    except (HubError, OSError) as error:
+        engine.dispose()
+        why = str(error) if isinstance(error, HubError) else f"{error.strerror}."
+        raise HubError(
+            "This version of Suluhu must upgrade the hub's database, and makes a backup first, "
+            f"but the backup failed ({why}) Nothing was changed; free some disk space and open "
+            "the hub again."
+        ) from None
 
 
 def backup_with_passphrase(folder: Path, passphrase: str | None, to: Path | None = None) -> Path:

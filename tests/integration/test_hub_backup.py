@@ -291,3 +291,62 @@ def test_a_restore_waits_for_no_other_window_or_command_to_have_the_hub_open(
         assert len(store.exports()) == 2  # the refused restore changed nothing
     restored = restore_hub(folder.folder, path, HUB_PASSPHRASE)  # closed there: it goes on
     assert (restored.committees, restored.exports) == (1, 1)
+
+
+def _back_to_hub0003(folder: HubFolder) -> None:
+    """The hub as an older Suluhu left it (its schema one migration behind)."""
+    from alembic import command
+
+    from storage.hub import schema
+
+    engine = open_engine(folder.folder / backend.DATABASE, _key(folder))
+    try:
+        with engine.begin() as conn:
+            command.downgrade(schema.alembic_config(conn), "hub0003")
+        assert schema.current_revision(engine) == "hub0003"
+    finally:
+        engine.dispose()
+
+
+def _revision(path: Path, key: bytes) -> str | None:
+    from storage.hub import schema
+
+    engine = open_engine(path, key)
+    try:
+        return schema.current_revision(engine)
+    finally:
+        engine.dispose()
+
+
+def test_a_hub_left_by_an_older_suluhu_is_backed_up_before_its_schema_is_upgraded(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    from storage.hub import schema
+
+    folder = _sqlite_hub(tmp_path, exports)
+    _back_to_hub0003(folder)
+    assert not (folder.folder / "backups").exists()
+    with folder.open(HUB_PASSPHRASE) as store:  # upgraded on opening
+        assert schema.current_revision(store.engine) == schema.head_revision()
+        assert len(store.exports()) == 1
+    made = list((folder.folder / "backups").glob("suluhu-hub-*.db"))
+    assert len(made) == 1 and backups.keys_beside(made[0]).is_file()
+    assert _revision(made[0], _key(folder)) == "hub0003"  # the hub as it was, verified
+    with folder.open(HUB_PASSPHRASE):  # up to date: no second backup
+        pass
+    assert len(list((folder.folder / "backups").glob("suluhu-hub-*.db"))) == 1
+
+
+def test_a_hub_whose_backup_before_the_upgrade_fails_is_left_as_it_was(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    _back_to_hub0003(folder)
+    (folder.folder / "backups").write_text("not a folder")  # no backup can be written there
+    with pytest.raises(HubError, match="makes a backup first") as raised:
+        folder.open(HUB_PASSPHRASE)
+    assert "Nothing was changed" in str(raised.value)
+    assert _revision(folder.folder / backend.DATABASE, _key(folder)) == "hub0003"
+    (folder.folder / "backups").unlink()
+    with folder.open(HUB_PASSPHRASE) as store:  # the disk is fixed: it opens, upgraded
+        assert len(store.exports()) == 1
