@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from desktop import hub_backup_command as backups
 from desktop.cli import CliError, emit, new_passphrase, passphrase
 from desktop.hub_report import add_report_arguments, programme_report
+from desktop.hub_unlock import open_for_command
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -122,11 +123,10 @@ def _init_on_server(args: argparse.Namespace, folder: HubFolder) -> int:
 
 def open_store(folder: Path) -> HubStore:
     """The hub in ``folder``, opened: the passphrase (or server password) is asked for only
-    when the system keyring does not hold it."""
+    when the system keyring does not hold it, or no longer opens the hub (desktop/hub_unlock.py)."""
     from storage.hub.store import HubFolder
 
-    hub = HubFolder(folder)
-    return hub.open(passphrase() if hub.exists() and hub.needs_passphrase() else None)
+    return open_for_command(folder, HubFolder(folder).open)
 
 
 def recover(args: argparse.Namespace) -> int:

@@ -17,7 +17,8 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.cli import CliError, emit, passphrase
+from desktop.cli import CliError, emit
+from desktop.hub_unlock import open_for_command
 
 if TYPE_CHECKING:
     from desktop.domain.model.hub_dashboard import Dashboard, DashboardFilters
@@ -92,8 +93,7 @@ def dashboard_for(args: argparse.Namespace, periods: list[str]) -> Dashboard:
 
     if not HubFolder(args.hub).exists():
         raise CliError(f"There is no hub at {args.hub}. Create one with `suluhu hub init`.")
-    folder = HubFolder(args.hub)
-    hub = open_hub(args.hub, passphrase() if folder.needs_passphrase() else None)
+    hub = open_for_command(args.hub, lambda secret: open_hub(args.hub, secret))
     try:
         dashboard = hub.dashboard(_filters(args, periods))
     finally:

@@ -391,3 +391,45 @@ def test_the_window_asks_when_the_keyrings_password_no_longer_opens_the_hub(
     opened = first_hub(hub, None, ask)
     assert opened is not None and len(asked) == 1
     opened.close()
+
+
+def test_a_terminal_command_types_the_password_when_the_keyrings_no_longer_opens_the_hub(
+    make_hub: HubMaker,
+    tmp_path: Path,
+    export: bytes,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import getpass
+
+    folder = make_hub.folder()
+    with_keyring(monkeypatch, MemoryKeyring())
+    monkeypatch.delenv("SULUHU_PASSPHRASE", raising=False)
+    (tmp_path / "a.suluhu-export").write_bytes(export)
+    args = ("hub", "import", "--hub", str(folder.folder), "--accept-new-keys")
+    server = folder.backend_kind() == "postgresql"
+    if server:
+        assert folder.remember_password("changed-on-the-server")
+        code, out, err = cli(monkeypatch, capsys, *args, str(tmp_path / "a.suluhu-export"))
+        assert code != 0 and "password" in err and "is wrong" in err  # no terminal: it says so
+    prompts: list[str] = []
+
+    def typed(prompt: str = "") -> str:  # the officer at a terminal
+        prompts.append(prompt)
+        return make_hub.secret
+
+    monkeypatch.setattr(getpass, "getpass", typed)
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
+    from desktop import cli as command_line
+
+    capsys.readouterr()
+    code = command_line.run([*args, str(tmp_path / "a.suluhu-export")])
+    out, err = capsys.readouterr()
+    assert code == 0 and ": imported C-" in out, (out, err)
+    assert prompts == (["The hub server's password: "] if server else ["Passphrase: "])
+    if server:
+        assert "is wrong" in err and "changed-on-the-server" not in err + out
+    monkeypatch.setenv("SULUHU_PASSPHRASE", make_hub.secret)  # it wins over the keyring
+    code, out, err = cli(monkeypatch, capsys, *args, str(tmp_path / "a.suluhu-export"))
+    assert code == 0 and ": duplicate" in out.casefold(), (out, err)
