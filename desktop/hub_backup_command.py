@@ -48,6 +48,11 @@ def restore(args: argparse.Namespace) -> int:
     ]
     if restored.kept is not None:
         lines.append(f"The database it replaced is kept as {restored.kept.name}.")
+    if restored.todays_passphrase:
+        lines.append(
+            "The hub keeps today's key file: open it with today's passphrase (forgotten: "
+            "`suluhu hub recover` with the recovery sheet)."
+        )
     if restored.keys_restored:
         lines.append(
             "The backup's key file came back too: open the hub with the passphrase it had "
@@ -62,6 +67,7 @@ def restore(args: argparse.Namespace) -> int:
             "exports": restored.exports,
             "kept": None if restored.kept is None else str(restored.kept),
             "keys_restored": restored.keys_restored,
+            "todays_passphrase": restored.todays_passphrase,
         },
         "\n".join(lines),
     )

@@ -80,6 +80,15 @@ def backup_database(
         raise BackupFailed(f"The folder {target.parent} does not exist.")
     if target.resolve() == db_path.resolve():
         raise BackupFailed("A backup cannot replace the database it copies.")
+    if target.suffix != ".db":  # e.g. a USB stick's folder that is not mounted
+        raise BackupFailed(
+            f"There is no folder {target}: choose a folder, or a file name ending in .db."
+        )
+    if target.exists() or keys_beside(target).exists():  # never over an earlier backup
+        raise BackupFailed(
+            f"{target.name} is already there and was left as it was: choose another name, or "
+            "a folder."
+        )
     temp = _copy_to_temp(db_path, key, key, target.parent)
     try:
         if key_file is not None:
@@ -168,15 +177,20 @@ def swap_database(new_file: Path, db_path: Path) -> None:
     fsync_dir(db_path.parent)
 
 
-def rotate(folder: Path, keep: int = 10, prefix: str = PREFIX) -> list[Path]:
+def rotate(
+    folder: Path, keep: int = 10, prefix: str = PREFIX, spare: Path | None = None
+) -> list[Path]:
     """Delete all but the newest ``keep`` backups named ``<prefix>-YYYYmmdd-HHMMSS.db`` in
-    ``folder`` (and their key-file copies); returns the deleted backups."""
+    ``folder`` (and their key-file copies); returns the deleted backups. ``spare`` (the backup
+    just written) is never deleted, even when a wrong clock gave it an older name."""
     if keep < 1:
         raise ValueError("keep at least one backup")
     named = _NAME if prefix == PREFIX else _named(prefix)
     found = [(m, p) for p in folder.iterdir() if (m := named.match(p.name)) and p.is_file()]
     found.sort(key=lambda item: (item[0][1], item[0][2], int(item[0][3] or 0)), reverse=True)
-    removed = [path for _, path in found[keep:]]
+    ordered = [path for _, path in found]
+    others = [p for p in ordered if spare is None or p.resolve() != spare.resolve()]
+    removed = others[keep - 1 :] if len(others) < len(ordered) else ordered[keep:]
     for path in removed:
         remove_quietly(keys_beside(path))
         remove_quietly(path)

@@ -243,7 +243,7 @@ class SqlOpenWorkspace:
         except backups.BackupError as error:
             raise WorkspaceError(str(error)) from None
         if to is None:
-            backups.rotate(folder, BACKUPS_KEPT)
+            backups.rotate(folder, BACKUPS_KEPT, spare=path)
         with self.unit_of_work() as uow:
             record(uow, self.clock, self.actor, "backup")
             uow.commit()

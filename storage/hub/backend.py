@@ -343,11 +343,6 @@ def create_sqlite_hub(folder: Path, passphrase: str, kdf: object | None) -> str:
     return format_recovery_key(raw)
 
 
-def open_sqlite_engine(folder: Path, passphrase: str | None) -> Engine:
-    """The folder's database, unlocked with the hub's passphrase and migrated."""
-    return open_sqlite_keyed(folder, sqlite_key(folder / KEYS, passphrase))
-
-
 def sqlite_key(keys_file: Path, passphrase: str | None) -> bytes:
     """The database key that ``keys_file`` (a hub's keys.json, or the copy beside a backup)
     holds, unwrapped with the hub's passphrase."""

@@ -13,6 +13,7 @@ A hub on a PostgreSQL server is not backed up by Suluhu: its server's administra
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,7 +22,12 @@ import sqlcipher3
 from sqlalchemy import Engine
 
 from storage import backup as backups
-from storage.files import copy_private_atomic, ensure_private_dir, write_private_atomic
+from storage.files import (
+    copy_private_atomic,
+    ensure_private_dir,
+    fsync_dir,
+    write_private_atomic,
+)
 from storage.hub import backend
 from storage.hub.backend import DATABASE, INFO, KEYS, HubError
 
@@ -40,6 +46,9 @@ class RestoredHub:
     exports: int
     kept: Path | None
     keys_restored: bool
+    # typed the passphrase of the backup's day, but the hub keeps today's key file (the same
+    # hub: its passphrase was changed since): it opens with today's passphrase
+    todays_passphrase: bool = False
 
 
 def backs_up(folder: Path) -> bool:
@@ -82,7 +91,7 @@ def backup_hub(
     except backups.BackupError as error:
         raise HubError(f"{error} The hub is unchanged.") from None
     if path.parent.resolve() == own.resolve():
-        backups.rotate(own, KEPT, prefix=PREFIX)
+        backups.rotate(own, KEPT, prefix=PREFIX, spare=path)
     return path
 
 
@@ -118,74 +127,159 @@ def backup_with_passphrase(folder: Path, passphrase: str | None, to: Path | None
 
 
 def restore_hub(folder: Path, backup: Path, passphrase: str) -> RestoredHub:
-    """Put the hub's database back from ``backup`` (a hub folder that lost its files, or a new
-    one on another laptop, is made from the backup and the key file beside it).
+    """Put the hub's database back from ``backup``; a new laptop's empty folder (or one not
+    there yet) is made a hub from the backup and the key file beside it.
 
-    ``passphrase`` is the hub's passphrase, today's or the one it had when the backup was made:
-    it must open the hub's keys.json or the key file beside the backup, and that key must open
-    the backup, which is verified before anything changes. The current database is kept as
-    ``hub.db.before-restore-<UTC time>``. When only the backup's key file opened, it replaces
-    keys.json (which is kept as ``keys.json.before-restore-<UTC time>``)."""
+    ``passphrase`` is the hub's passphrase: today's (it opens the hub's keys.json), or, when
+    that one is gone or does not open with it, the one it had when the backup was made (the
+    key file beside the backup). The backup must open with that key (a hub's database key never
+    changes: another hub's backup does not), be intact and not be newer than this Suluhu, all
+    checked before anything changes. The current database is kept as
+    ``hub.db.before-restore-<UTC time>``. The backup's key file comes back only into a folder
+    without a database (a hub that lost its files, a new laptop); the current keys.json, if
+    any, is kept as ``keys.json.before-restore-<UTC time>``."""
     refuse_server(folder)
     if not backup.is_file():
         raise HubError(f"There is no backup at {backup}; nothing was changed.")
-    key, from_backup = _backup_key(folder, backup, passphrase)
+    _refuse_other_folder(folder)
+    key, keys_back, older = _backup_key(folder, backup, passphrase)
     try:
         backups.verify_backup(backup, key)
     except backups.BackupDamaged as error:
         raise HubError(f"{error} Nothing was changed.") from None
+    _refuse_newer(backup, key)
     ensure_private_dir(folder)
     from storage.hub.store import HubFolder, hub_lock
 
     with hub_lock(folder):  # no window or command has the hub open while it is replaced
+        staged = _stage_keys(folder, backups.keys_beside(backup)) if keys_back else None
         try:
             kept = backups.restore(backup, folder / DATABASE, key)
         except backups.BackupError as error:
+            if staged is not None:
+                staged.unlink(missing_ok=True)
             raise HubError(f"{error} Nothing was replaced.") from None
-        if from_backup:  # the passphrase of that day: its key file comes back with it
-            _put_keys_back(folder, backups.keys_beside(backup))
-        if not (folder / INFO).is_file():
-            marker = {"format": 1, "kind": "hub", "backend": backend.SQLITE}
-            write_private_atomic(folder / INFO, json.dumps(marker).encode())
-        with HubFolder(folder).open_keyed(key) as store:
-            return RestoredHub(len(store.committees()), len(store.exports()), kept, from_backup)
-
-
-def _backup_key(folder: Path, backup: Path, passphrase: str) -> tuple[bytes, bool]:
-    """The key that opens the backup, and whether it came from the key file beside it."""
-    unlocked = False
-    for keys_file, from_backup in ((folder / KEYS, False), (backups.keys_beside(backup), True)):
-        if not keys_file.is_file():
-            continue
         try:
-            key = backend.sqlite_key(keys_file, passphrase)
-        except HubError:  # a wrong passphrase for this file, or a damaged one: the other
-            continue
-        unlocked = True
-        if _opens(backup, key):
-            return key, from_backup
-    if not unlocked:
-        raise HubError(
-            "The passphrase opens neither the hub's key file nor the one beside the backup "
-            f"({backups.keys_beside(backup).name}): type the hub's passphrase, today's or the "
-            "one it had when the backup was made. Nothing was changed."
-        )
+            if staged is not None:  # the database is back: its key file goes with it
+                _put_keys_back(folder, staged)
+            if not (folder / INFO).is_file():
+                marker = {"format": 1, "kind": "hub", "backend": backend.SQLITE}
+                write_private_atomic(folder / INFO, json.dumps(marker).encode())
+        except OSError as error:
+            raise HubError(
+                f"The database was put back, but its key file could not be ({error.strerror}): "
+                "free some disk space and restore again."
+            ) from None
+        with HubFolder(folder).open_keyed(key) as store:
+            counts = len(store.committees()), len(store.exports())
+    return RestoredHub(*counts, kept, keys_back, older and not keys_back)
+
+
+def _refuse_other_folder(folder: Path) -> None:
+    """Restore only into a hub's folder, an empty folder or one not there yet: never over a
+    committee workspace or any other folder's files."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise HubError(f"{folder} is a file, not a hub's folder. Nothing was changed.")
+    info = backend.read_info(folder / INFO)
+    if info.get("kind") == "hub" or not any(folder.iterdir()):
+        return
     raise HubError(
-        f"The backup {backup.name} does not open with this hub's key: it is damaged, or it is "
-        "another hub's backup. Nothing was changed."
+        f"{folder} is not a hub's folder (it holds other files): restore into the hub's folder, "
+        "or into a new, empty folder. Nothing was changed."
     )
 
 
-def _opens(backup: Path, key: bytes) -> bool:
+def _backup_key(folder: Path, backup: Path, passphrase: str) -> tuple[bytes, bool, bool]:
+    """The key that opens the backup, whether the backup's key file must come back with it
+    (only into a folder whose database is gone), and whether it came from that key file."""
+    today = folder / KEYS
+    key = _unlocked(today, passphrase)
+    if key is not None:  # today's passphrase: the hub's own key, which never changes
+        if _opens(backup, key):
+            return key, False, False
+        raise HubError(
+            f"The backup {backup.name} does not open with this hub's key: it is damaged, or it "
+            "is another hub's backup. Nothing was changed."
+        )
+    beside = backups.keys_beside(backup)
+    key = _unlocked(beside, passphrase)
+    if key is None:
+        raise HubError(
+            "The passphrase opens neither the hub's key file nor the one beside the backup "
+            f"({beside.name}): type the hub's passphrase, today's or the one it had when the "
+            "backup was made. Nothing was changed."
+        )
+    if not _opens(backup, key):
+        raise HubError(
+            f"The backup {backup.name} does not open with the key file beside it: it is "
+            "damaged. Nothing was changed."
+        )
+    current = folder / DATABASE
+    if not current.is_file():  # a hub that lost its files, or a new laptop
+        return key, True, True
+    if _opens(current, key):  # the same hub: today's key file (and passphrase) stays
+        return key, False, True
+    raise HubError(
+        f"The backup {backup.name} is another hub's backup than the one in {folder}. Nothing "
+        "was changed."
+    )
+
+
+def _unlocked(keys_file: Path, passphrase: str) -> bytes | None:
+    if not keys_file.is_file():
+        return None
     try:
-        backups.connect(backup, key).close()
+        return backend.sqlite_key(keys_file, passphrase)
+    except HubError:  # a wrong passphrase for this file, or a damaged one
+        return None
+
+
+def _refuse_newer(backup: Path, key: bytes) -> None:
+    """A backup of a hub that a newer Suluhu upgraded would not open here once restored."""
+    from storage.hub import schema
+
+    connection = backups.connect(backup, key)
+    try:
+        row = connection.execute(f"SELECT version_num FROM {schema.VERSION_TABLE}").fetchone()
+    except sqlcipher3.DatabaseError:
+        row = None
+    finally:
+        connection.close()
+    if row is None:
+        raise HubError(f"{backup.name} is not a hub's backup. Nothing was changed.")
+    if not schema.known_revision(str(row[0])):
+        raise HubError(
+            f"The backup {backup.name} was made by a newer version of Suluhu: update Suluhu, "
+            "then restore it. Nothing was changed."
+        )
+
+
+def _opens(database: Path, key: bytes) -> bool:
+    try:
+        backups.connect(database, key).close()
     except sqlcipher3.DatabaseError:
         return False
     return True
 
 
-def _put_keys_back(folder: Path, beside: Path) -> None:
-    """keys.json from the copy beside the backup; the current one is kept beside it."""
+def _stage_keys(folder: Path, beside: Path) -> Path:
+    """The backup's key file copied into the folder before the database is swapped (so a
+    crash between the two leaves it there, and a second restore finishes the job)."""
+    ensure_private_dir(folder)
+    staged = folder / f"{KEYS}.restoring"
+    try:
+        copy_private_atomic(beside, staged)
+    except OSError as error:
+        raise HubError(
+            f"The backup's key file could not be copied ({error.strerror}). Nothing was changed."
+        ) from None
+    return staged
+
+
+def _put_keys_back(folder: Path, staged: Path) -> None:
+    """keys.json from the staged copy; the current one (if any) is kept beside it."""
     current = folder / KEYS
     if current.is_file():
         stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
@@ -193,7 +287,8 @@ def _put_keys_back(folder: Path, beside: Path) -> None:
         while kept.exists():
             kept, n = folder / f"{KEYS}{backups.BEFORE_RESTORE_SUFFIX}-{stamp}-{n}", n + 1
         copy_private_atomic(current, kept)
-    copy_private_atomic(beside, current)
+    os.replace(staged, current)
+    fsync_dir(folder)
 
 
 def _inside(path: Path, folder: Path) -> bool:

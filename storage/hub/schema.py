@@ -37,12 +37,17 @@ def current_revision(engine: Engine) -> str | None:
         return context.get_current_revision()
 
 
+def known_revision(revision: str) -> bool:
+    """Whether this version of Suluhu ships the hub migration ``revision``."""
+    scripts = ScriptDirectory.from_config(alembic_config())
+    return revision in {script.revision for script in scripts.walk_revisions()}
+
+
 def needs_upgrade(engine: Engine) -> bool:
     current = current_revision(engine)
     if current is None:
         return True
-    scripts = ScriptDirectory.from_config(alembic_config())
-    if current not in {script.revision for script in scripts.walk_revisions()}:
+    if not known_revision(current):
         raise SchemaTooNew()
     return current != head_revision()
 

@@ -97,6 +97,7 @@ class HubSession:
         return self.store.dashboard(filters)
 
     def close(self) -> None:
+        self._database_key = None
         self.store.close()
 
 

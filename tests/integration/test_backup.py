@@ -182,6 +182,18 @@ def test_rotate_keeps_the_newest(db: Path, backups: Path) -> None:
         rotate(backups, keep=0)
 
 
+def test_rotate_never_removes_the_backup_just_written_even_under_a_wrong_clock(
+    db: Path, backups: Path
+) -> None:
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    made = [backup_database(db, KEY, backups, now=later + timedelta(hours=h)) for h in range(3)]
+    new = backup_database(db, KEY, backups, now=datetime(2026, 1, 1, tzinfo=UTC))
+    assert rotate(backups, keep=3, spare=new) == [made[0]]
+    assert sorted(backups.iterdir()) == sorted([*made[1:], new])
+    assert rotate(backups, keep=1, spare=new) == [made[2], made[1]]
+    assert list(backups.iterdir()) == [new]
+
+
 def test_rekey_copy_and_swap(tmp_path: Path) -> None:
     keyfile, keys, raw = KeyFile.create(tmp_path / "keys.json", "admin", "pass", None, CHEAP_KDF)
     _make_db(tmp_path / "ws.db", keys.database_key)

@@ -150,7 +150,28 @@ def test_a_hub_folder_lost_is_made_again_from_the_backup_and_its_key_file(
         session.close()
 
 
-def test_the_passphrase_of_the_backup_s_day_brings_its_key_file_back(
+def test_the_passphrase_of_the_backup_s_day_restores_the_database_and_keeps_today_s_key_file(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    keyfile = KeyFile.load(folder.folder / "keys.json")
+    keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)
+    keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)  # changed since
+    today = (folder.folder / "keys.json").read_bytes()
+    with folder.open(NEW_PASSPHRASE) as store:
+        store.import_bytes(exports[1], TOFU)  # the hub moved on
+    restored = restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert restored.exports == 1 and restored.todays_passphrase and not restored.keys_restored
+    assert (folder.folder / "keys.json").read_bytes() == today  # a passphrase change stands
+    assert not list(folder.folder.glob("keys.json.*"))
+    with pytest.raises(HubError, match="wrong"):
+        folder.open(HUB_PASSPHRASE)
+    with folder.open(NEW_PASSPHRASE) as store:
+        assert len(store.exports()) == 1  # the backup's
+
+
+def test_a_hub_that_lost_its_database_gets_the_backup_s_key_file_back(
     tmp_path: Path, exports: list[bytes]
 ) -> None:
     folder = _sqlite_hub(tmp_path, exports)
@@ -158,16 +179,102 @@ def test_the_passphrase_of_the_backup_s_day_brings_its_key_file_back(
     key = _key(folder)
     keyfile = KeyFile.load(folder.folder / "keys.json")
     keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)
-    keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)  # changed since
+    keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)
     today = (folder.folder / "keys.json").read_bytes()
-    with pytest.raises(HubError, match="wrong"):
-        folder.open(HUB_PASSPHRASE)
+    (folder.folder / "hub.db").unlink()  # lost (and today's passphrase forgotten)
     restored = restore_hub(folder.folder, path, HUB_PASSPHRASE)
-    assert restored.keys_restored
-    folder.open(HUB_PASSPHRASE).close()
+    assert restored.keys_restored and not restored.todays_passphrase and restored.kept is None
     kept = list(folder.folder.glob("keys.json.before-restore-*"))
     assert [p.read_bytes() for p in kept] == [today]
+    assert not (folder.folder / "keys.json.restoring").exists()
     assert backend.sqlite_key(folder.folder / "keys.json", HUB_PASSPHRASE) == key
+    folder.open(HUB_PASSPHRASE).close()
+
+
+def test_a_restore_never_writes_into_a_folder_that_is_not_a_hub_s(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    from tests.support import create_workspace
+
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE)
+    casebook, _ = create_workspace(tmp_path / "casebook")
+    before = _files(casebook.folder)
+    mode = casebook.folder.stat().st_mode
+    with pytest.raises(HubError, match="is not a hub's folder") as raised:
+        restore_hub(casebook.folder, path, HUB_PASSPHRASE)
+    assert "Nothing was changed" in str(raised.value)
+    assert _files(casebook.folder) == before and casebook.folder.stat().st_mode == mode
+    papers = tmp_path / "papers"
+    papers.mkdir()
+    (papers / "minutes.txt").write_text("synthetic")
+    with pytest.raises(HubError, match="is not a hub's folder"):
+        restore_hub(papers, path, HUB_PASSPHRASE)
+    assert sorted(p.name for p in papers.iterdir()) == ["minutes.txt"]
+
+
+def test_another_hub_s_backup_is_refused_even_with_the_same_passphrase(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    other = HubFolder(tmp_path / "other", kdf=CHEAP_KDF)
+    other.create(HUB_PASSPHRASE)  # the same passphrase, another hub (another key)
+    path = backup_with_passphrase(other.folder, HUB_PASSPHRASE, tmp_path)
+    files = _files(folder.folder)
+    with pytest.raises(HubError, match="another hub's backup"):
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert _files(folder.folder) == files
+    keyfile = KeyFile.load(folder.folder / "keys.json")  # today's passphrase changed since:
+    keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)  # only the other's key file
+    keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)  # opens with it
+    files = _files(folder.folder)
+    with pytest.raises(HubError, match="another hub's backup than the one in"):
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert _files(folder.folder) == files
+
+
+def test_a_backup_made_by_a_newer_suluhu_is_refused_and_nothing_changes(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    from storage.hub import schema
+
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path)
+    connection = backups.connect(path, _key(folder))
+    try:
+        connection.execute(f"UPDATE {schema.VERSION_TABLE} SET version_num = 'hub9999'")
+    finally:
+        connection.close()
+    files = _files(folder.folder)
+    with pytest.raises(HubError, match="made by a newer version of Suluhu"):
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert _files(folder.folder) == files
+
+
+def test_a_backup_never_replaces_a_file_and_a_name_must_end_in_db(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    precious = tmp_path / "precious.db"
+    precious.write_bytes(b"an earlier backup")
+    with pytest.raises(HubError, match="already there"):
+        backup_with_passphrase(folder.folder, HUB_PASSPHRASE, precious)
+    assert precious.read_bytes() == b"an earlier backup"
+    with pytest.raises(HubError, match="There is no folder"):  # a USB stick not mounted
+        backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path / "usb")
+    assert not (tmp_path / "usb").exists()
+
+
+def test_a_wrong_clock_never_rotates_away_the_backup_just_written(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    later = datetime(2030, 1, 1, tzinfo=UTC)
+    for hours in range(KEPT):  # made while the clock said 2030
+        backup_hub(folder.folder, _key(folder), now=later + timedelta(hours=hours))
+    path = backup_hub(folder.folder, _key(folder), now=datetime(2026, 12, 2, tzinfo=UTC))
+    assert path.is_file() and backups.keys_beside(path).is_file()
+    assert len(list((folder.folder / "backups").glob("suluhu-hub-*.db"))) == KEPT
 
 
 def test_a_damaged_backup_is_refused_and_nothing_changes(
