@@ -302,6 +302,40 @@ def test_a_typed_server_password_is_kept_in_the_keyring_only_when_asked_and_righ
         assert dialog.remembered is None and ring.entries == {} and hub.needs_passphrase()
 
 
+def test_the_unlock_dialog_cannot_be_dismissed_while_it_unlocks(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from desktop.views.hub.unlock_dialog import HubUnlockDialog
+    from storage.hub.store import HubFolder
+
+    folder = tmp_path / "hub"
+    HubFolder(folder, kdf=CHEAP_KDF).create(HUB_PASSPHRASE)
+    started, release = threading.Event(), threading.Event()
+
+    def opener(text: str) -> HubSession:
+        started.set()
+        release.wait(30)
+        return open_hub(folder, text, CHEAP_KDF)
+
+    dialog = HubUnlockDialog(folder, opener)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.passphrase.setText(HUB_PASSPHRASE)
+    dialog.submit()
+    assert started.wait(30)
+    dialog.reject()  # Esc while unlocking: nothing happens
+    assert dialog.isVisible() and dialog.result() == 0
+    with qtbot.waitSignal(dialog.accepted, timeout=20_000):
+        release.set()
+    assert dialog.hub is not None
+    dialog.hub.close()
+    rejected = HubUnlockDialog(folder, opener)
+    qtbot.addWidget(rejected)
+    rejected.show()
+    with qtbot.waitSignal(rejected.rejected, timeout=5_000):
+        rejected.reject()  # not unlocking: Esc closes it
+
+
 def test_an_unticked_box_keeps_no_server_password(
     qtbot: QtBot, make_hub: HubMaker, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -91,6 +91,12 @@ class HubUnlockDialog(QDialog):
 
         tasks.run_in_background(unlock, on_done=self._opened, on_error=self._failed, parent=self)
 
+    def reject(self) -> None:
+        """Esc or the window's close button: not while unlocking (the hub being opened would
+        be left open, holding its folder's lock, with no window to close it)."""
+        if self.buttons.isEnabled():
+            super().reject()
+
     def _opened(self, result: tuple[HubWorkspace, bool | None]) -> None:
         self.hub, self.remembered = result
         self.accept()
