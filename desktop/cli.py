@@ -68,7 +68,11 @@ def _parser() -> argparse.ArgumentParser:
 
     command("check", c.check, "check encryption, integrity and the audit chain")
     p = command("backup", c.backup, "write a verified, encrypted backup")
-    p.add_argument("--to", type=Path, help="a file or folder (default: the workspace's backups)")
+    p.add_argument(
+        "--to",
+        type=Path,
+        help="a folder, or a new file name ending in .db (default: the workspace's backups)",
+    )
     p = command("restore", c.restore, "replace the database with a verified backup")
     p.add_argument("--from", dest="source", type=Path, required=True)
 

@@ -66,7 +66,8 @@ def add_commands(sub: Subparsers) -> None:
     p.add_argument(
         "--to",
         type=Path,
-        help="a folder or file (default: the hub's backups folder, newest 10 kept)",
+        help="a folder, or a new file name ending in .db (default: the hub's backups folder, "
+        "newest 10 kept)",
     )
     p = command(
         "restore",

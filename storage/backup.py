@@ -80,9 +80,10 @@ def backup_database(
         raise BackupFailed(f"The folder {target.parent} does not exist.")
     if target.resolve() == db_path.resolve():
         raise BackupFailed("A backup cannot replace the database it copies.")
-    if target.suffix != ".db":  # e.g. a USB stick's folder that is not mounted
+    if target.suffix.casefold() != ".db":  # e.g. a USB stick's folder that is not mounted
         raise BackupFailed(
-            f"There is no folder {target}: choose a folder, or a file name ending in .db."
+            f"{target} is neither a folder nor a file name ending in .db: choose a folder (is "
+            "the USB stick in?), or a name ending in .db."
         )
     if target.exists() or keys_beside(target).exists():  # never over an earlier backup
         raise BackupFailed(

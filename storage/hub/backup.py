@@ -77,7 +77,7 @@ def backup_hub(
     if not (folder / KEYS).is_file() or not (folder / DATABASE).is_file():
         raise HubError(f"There is no hub at {folder}. Create one with `suluhu hub init`.")
     own = folder / FOLDER
-    if to is None:
+    if to is None or _inside(to, own):
         ensure_private_dir(own)
     elif _inside(to, folder) and not _inside(to, own):
         raise HubError(
@@ -136,13 +136,13 @@ def restore_hub(folder: Path, backup: Path, passphrase: str) -> RestoredHub:
     changes: another hub's backup does not), be intact and not be newer than this Suluhu, all
     checked before anything changes. The current database is kept as
     ``hub.db.before-restore-<UTC time>``. The backup's key file comes back only into a folder
-    without a database (a hub that lost its files, a new laptop); the current keys.json, if
-    any, is kept as ``keys.json.before-restore-<UTC time>``."""
+    without a database (a hub that lost its files, a new laptop) or to finish a restore a crash
+    stopped; the current keys.json, if any, is kept as ``keys.json.before-restore-<UTC time>``."""
     refuse_server(folder)
     if not backup.is_file():
         raise HubError(f"There is no backup at {backup}; nothing was changed.")
     _refuse_other_folder(folder)
-    key, keys_back, older = _backup_key(folder, backup, passphrase)
+    key, beside = _backup_key(folder, backup, passphrase)
     try:
         backups.verify_backup(backup, key)
     except backups.BackupDamaged as error:
@@ -152,6 +152,10 @@ def restore_hub(folder: Path, backup: Path, passphrase: str) -> RestoredHub:
     from storage.hub.store import HubFolder, hub_lock
 
     with hub_lock(folder):  # no window or command has the hub open while it is replaced
+        keys_back = beside and _keys_come_back(folder, key, backup)
+        if not (folder / INFO).is_file():  # first: a retry after a failure finds a hub's folder
+            marker = {"format": 1, "kind": "hub", "backend": backend.SQLITE}
+            write_private_atomic(folder / INFO, json.dumps(marker).encode())
         staged = _stage_keys(folder, backups.keys_beside(backup)) if keys_back else None
         try:
             kept = backups.restore(backup, folder / DATABASE, key)
@@ -159,31 +163,37 @@ def restore_hub(folder: Path, backup: Path, passphrase: str) -> RestoredHub:
             if staged is not None:
                 staged.unlink(missing_ok=True)
             raise HubError(f"{error} Nothing was replaced.") from None
-        try:
-            if staged is not None:  # the database is back: its key file goes with it
+        if staged is not None:  # the database is back: its key file goes with it
+            try:
                 _put_keys_back(folder, staged)
-            if not (folder / INFO).is_file():
-                marker = {"format": 1, "kind": "hub", "backend": backend.SQLITE}
-                write_private_atomic(folder / INFO, json.dumps(marker).encode())
-        except OSError as error:
-            raise HubError(
-                f"The database was put back, but its key file could not be ({error.strerror}): "
-                "free some disk space and restore again."
-            ) from None
+            except OSError as error:
+                raise HubError(
+                    f"The database was put back, but its key file could not be "
+                    f"({error.strerror}): free some disk space and restore again."
+                ) from None
         with HubFolder(folder).open_keyed(key) as store:
             counts = len(store.committees()), len(store.exports())
-    return RestoredHub(*counts, kept, keys_back, older and not keys_back)
+    return RestoredHub(*counts, kept, keys_back, beside and not keys_back)
+
+
+# what a folder may hold and still take a restore: a restore's own leftovers, the backup and
+# its key file copied in beside it, and the files an operating system leaves in folders
+_HARMLESS = frozenset({".lock", f"{KEYS}.restoring", ".DS_Store", "Thumbs.db", "desktop.ini"})
+_CASEBOOK = ("workspace.json", "suluhu.db")  # a committee workspace's (storage/workspace.py)
 
 
 def _refuse_other_folder(folder: Path) -> None:
-    """Restore only into a hub's folder, an empty folder or one not there yet: never over a
-    committee workspace or any other folder's files."""
+    """Restore only into a hub's folder, or a folder not there yet, empty, or holding only the
+    backup: never over a committee workspace or any other folder's files."""
     if not folder.exists():
         return
     if not folder.is_dir():
         raise HubError(f"{folder} is a file, not a hub's folder. Nothing was changed.")
-    info = backend.read_info(folder / INFO)
-    if info.get("kind") == "hub" or not any(folder.iterdir()):
+    if backend.read_info(folder / INFO).get("kind") == "hub":
+        return
+    names = {p.name for p in folder.iterdir()}
+    lost_marker = {KEYS, DATABASE} <= names and not names & set(_CASEBOOK)  # hub.json lost
+    if lost_marker or all(_harmless(name) for name in names):
         return
     raise HubError(
         f"{folder} is not a hub's folder (it holds other files): restore into the hub's folder, "
@@ -191,19 +201,29 @@ def _refuse_other_folder(folder: Path) -> None:
     )
 
 
-def _backup_key(folder: Path, backup: Path, passphrase: str) -> tuple[bytes, bool, bool]:
-    """The key that opens the backup, whether the backup's key file must come back with it
-    (only into a folder whose database is gone), and whether it came from that key file."""
-    today = folder / KEYS
-    key = _unlocked(today, passphrase)
+def _harmless(name: str) -> bool:
+    backup_file = name.startswith(f"{PREFIX}-") and name.endswith((".db", backups.KEYS_SUFFIX))
+    return name in _HARMLESS or backup_file or name.endswith(".tmp")
+
+
+def _backup_key(folder: Path, backup: Path, passphrase: str) -> tuple[bytes, bool]:
+    """The key that opens the backup, and whether it came from the key file beside it (the
+    passphrase of the backup's day) rather than the hub's own keys.json (today's)."""
+    key = _unlocked(folder / KEYS, passphrase)
     if key is not None:  # today's passphrase: the hub's own key, which never changes
         if _opens(backup, key):
-            return key, False, False
+            return key, False
         raise HubError(
             f"The backup {backup.name} does not open with this hub's key: it is damaged, or it "
             "is another hub's backup. Nothing was changed."
         )
     beside = backups.keys_beside(backup)
+    if not beside.is_file():
+        raise HubError(
+            f"The passphrase does not open the hub's key file, and the backup's key file "
+            f"({beside.name}) is not beside it: type today's passphrase, or copy that key file "
+            "beside the backup. Nothing was changed."
+        )
     key = _unlocked(beside, passphrase)
     if key is None:
         raise HubError(
@@ -213,18 +233,27 @@ def _backup_key(folder: Path, backup: Path, passphrase: str) -> tuple[bytes, boo
         )
     if not _opens(backup, key):
         raise HubError(
-            f"The backup {backup.name} does not open with the key file beside it: it is "
-            "damaged. Nothing was changed."
+            f"The backup {backup.name} does not open with the key file beside it: that key "
+            "file is another hub's, or the backup is damaged. Nothing was changed."
         )
+    return key, True
+
+
+def _keys_come_back(folder: Path, key: bytes, backup: Path) -> bool:
+    """With the passphrase of the backup's day: whether its key file comes back (probed under
+    the hub's lock, after every check of the backup). Into a folder without a database, or to
+    finish a restore a crash stopped, yes; over the same hub's database, no (a passphrase
+    change since is never undone); over another hub's, or a damaged one, the restore stops."""
     current = folder / DATABASE
     if not current.is_file():  # a hub that lost its files, or a new laptop
-        return key, True, True
-    if _opens(current, key):  # the same hub: today's key file (and passphrase) stays
-        return key, False, True
-    raise HubError(
-        f"The backup {backup.name} is another hub's backup than the one in {folder}. Nothing "
-        "was changed."
-    )
+        return True
+    if not _opens(current, key):
+        raise HubError(
+            f"The backup {backup.name} does not open the database in {folder}: that is another "
+            "hub's, or it is damaged. Type today's passphrase; or, if that database is damaged, "
+            f"move {DATABASE} out of the folder and restore again. Nothing was changed."
+        )
+    return (folder / f"{KEYS}.restoring").is_file()  # a restore stopped between its steps
 
 
 def _unlocked(keys_file: Path, passphrase: str) -> bytes | None:

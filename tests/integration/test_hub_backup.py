@@ -228,7 +228,7 @@ def test_another_hub_s_backup_is_refused_even_with_the_same_passphrase(
     keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)  # only the other's key file
     keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)  # opens with it
     files = _files(folder.folder)
-    with pytest.raises(HubError, match="another hub's backup than the one in"):
+    with pytest.raises(HubError, match="does not open the database in"):
         restore_hub(folder.folder, path, HUB_PASSPHRASE)
     assert _files(folder.folder) == files
 
@@ -260,7 +260,7 @@ def test_a_backup_never_replaces_a_file_and_a_name_must_end_in_db(
     with pytest.raises(HubError, match="already there"):
         backup_with_passphrase(folder.folder, HUB_PASSPHRASE, precious)
     assert precious.read_bytes() == b"an earlier backup"
-    with pytest.raises(HubError, match="There is no folder"):  # a USB stick not mounted
+    with pytest.raises(HubError, match="neither a folder nor"):  # a USB stick not mounted
         backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path / "usb")
     assert not (tmp_path / "usb").exists()
 
@@ -457,3 +457,110 @@ def test_a_hub_whose_backup_before_the_upgrade_fails_is_left_as_it_was(
     (folder.folder / "backups").unlink()
     with folder.open(HUB_PASSPHRASE) as store:  # the disk is fixed: it opens, upgraded
         assert len(store.exports()) == 1
+
+
+def test_a_restore_that_a_crash_stopped_between_its_steps_is_finished_by_running_it_again(
+    tmp_path: Path, exports: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storage.hub import backup as hub_backup
+
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path)
+    key = _key(folder)
+
+    def power_cut(folder_: Path, staged: Path) -> None:
+        raise OSError(28, "No space left on device")
+
+    for target in (tmp_path / "new-laptop", folder.folder):
+        if target == folder.folder:  # the same hub, its database lost, passphrase changed
+            keyfile = KeyFile.load(folder.folder / "keys.json")
+            keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)
+            keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)
+            (folder.folder / "hub.db").unlink()
+        with monkeypatch.context() as patch:
+            patch.setattr(hub_backup, "_put_keys_back", power_cut)
+            with pytest.raises(HubError, match="database was put back, but its key file"):
+                restore_hub(target, path, HUB_PASSPHRASE)
+        restored = restore_hub(target, path, HUB_PASSPHRASE)  # again: it finishes the job
+        assert restored.keys_restored and not restored.todays_passphrase
+        assert not (target / "keys.json.restoring").exists()
+        assert backend.sqlite_key(target / "keys.json", HUB_PASSPHRASE) == key
+        with HubFolder(target).open(HUB_PASSPHRASE) as store:
+            assert len(store.exports()) == 1
+
+
+def test_a_failed_restore_into_a_new_folder_can_be_tried_again(
+    tmp_path: Path, exports: list[bytes], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path)
+    new = tmp_path / "new-laptop"
+
+    def full_disk(*args: object, **kwargs: object) -> Path | None:
+        raise backups.BackupFailed("The database could not be replaced: No space left on device.")
+
+    with monkeypatch.context() as patch:
+        patch.setattr(backups, "restore", full_disk)
+        with pytest.raises(HubError, match="Nothing was replaced"):
+            restore_hub(new, path, HUB_PASSPHRASE)
+    assert not (new / "hub.db").exists() and not (new / "keys.json.restoring").exists()
+    restored = restore_hub(new, path, HUB_PASSPHRASE)
+    assert (restored.committees, restored.exports, restored.keys_restored) == (1, 1, True)
+
+
+def test_a_restore_takes_a_folder_holding_only_the_backup_or_a_hub_that_lost_its_marker(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    import shutil
+
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    copied = stick / path.name
+    shutil.copy(path, copied)
+    shutil.copy(backups.keys_beside(path), backups.keys_beside(copied))
+    (stick / ".DS_Store").write_bytes(b"")
+    assert restore_hub(stick, copied, HUB_PASSPHRASE).exports == 1
+    (folder.folder / "hub.json").unlink()  # a hub that lost only its marker
+    assert restore_hub(folder.folder, path, HUB_PASSPHRASE).exports == 1
+    assert (folder.folder / "hub.json").is_file()
+
+
+def test_the_passphrase_of_the_backup_s_day_over_a_damaged_database_says_what_to_do(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path)
+    keyfile = KeyFile.load(folder.folder / "keys.json")
+    keys = keyfile.unlock(backend.SLOT, HUB_PASSPHRASE, None)
+    keyfile.set_passphrase(keys, backend.SLOT, NEW_PASSPHRASE, None)
+    damaged = bytearray((folder.folder / "hub.db").read_bytes())
+    damaged[20] ^= 0xFF  # the first page: no key opens it
+    (folder.folder / "hub.db").write_bytes(bytes(damaged))
+    with pytest.raises(HubError, match="another hub's, or it is damaged") as raised:
+        restore_hub(folder.folder, path, HUB_PASSPHRASE)
+    assert "move hub.db out of the folder" in str(raised.value)
+    assert (folder.folder / "hub.db").read_bytes() == bytes(damaged)
+    restored = restore_hub(folder.folder, path, NEW_PASSPHRASE)  # today's: it is put back
+    assert restored.exports == 1 and restored.kept is not None
+
+
+def test_a_missing_key_file_beside_the_backup_is_named(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    path = backup_with_passphrase(folder.folder, HUB_PASSPHRASE, tmp_path)
+    backups.keys_beside(path).unlink()
+    with pytest.raises(HubError, match="is not beside it"):
+        restore_hub(tmp_path / "new-laptop", path, HUB_PASSPHRASE)
+    assert not (tmp_path / "new-laptop").exists()
+
+
+def test_a_backup_named_into_the_hub_s_backups_folder_makes_that_folder(
+    tmp_path: Path, exports: list[bytes]
+) -> None:
+    folder = _sqlite_hub(tmp_path, exports)
+    named = folder.folder / "backups" / "before-the-audit.DB"
+    assert backup_with_passphrase(folder.folder, HUB_PASSPHRASE, named) == named
+    assert named.is_file()
