@@ -51,11 +51,6 @@ class RestoredHub:
     todays_passphrase: bool = False
 
 
-def backs_up(folder: Path) -> bool:
-    """Whether Suluhu backs this hub up: a SQLite hub, not one on a PostgreSQL server."""
-    return backend.backend_of(backend.read_info(folder / INFO)) == backend.SQLITE
-
-
 def refuse_server(folder: Path) -> None:
     """HubError (one line, what to do) when the hub in ``folder`` is on a PostgreSQL server."""
     info = backend.read_info(folder / INFO)
@@ -79,7 +74,7 @@ def backup_hub(
     own = folder / FOLDER
     if to is None or _inside(to, own):
         ensure_private_dir(own)
-    elif _inside(to, folder) and not _inside(to, own):
+    elif _inside(to, folder):
         raise HubError(
             "A backup cannot be written inside the hub's folder (it could replace the hub's own "
             "files). Choose another folder, or leave the place out to use its backups folder."
