@@ -151,11 +151,12 @@ def restore_hub(folder: Path, backup: Path, passphrase: str) -> RestoredHub:
         if not (folder / INFO).is_file():  # first: a retry after a failure finds a hub's folder
             marker = {"format": 1, "kind": "hub", "backend": backend.SQLITE}
             write_private_atomic(folder / INFO, json.dumps(marker).encode())
+        unfinished = (folder / f"{KEYS}.restoring").is_file()  # a crash stopped a restore
         staged = _stage_keys(folder, backups.keys_beside(backup)) if keys_back else None
         try:
             kept = backups.restore(backup, folder / DATABASE, key)
         except backups.BackupError as error:
-            if staged is not None:
+            if staged is not None and not unfinished:  # else the next try still finishes it
                 staged.unlink(missing_ok=True)
             raise HubError(f"{error} Nothing was replaced.") from None
         if staged is not None:  # the database is back: its key file goes with it
