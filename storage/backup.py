@@ -251,6 +251,16 @@ def _online_copy(source: Path, source_key: bytes, target: Path, target_key: byte
         src.close()
 
 
+def before_restore_path(path: Path) -> Path:
+    """``<path>.before-restore-<UTC time>`` (``-N`` added if taken): a new name each time, so
+    restoring twice never overwrites the first copy kept."""
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    before, n = path.with_name(f"{path.name}{BEFORE_RESTORE_SUFFIX}-{stamp}"), 1
+    while before.exists():
+        before, n = path.with_name(f"{path.name}{BEFORE_RESTORE_SUFFIX}-{stamp}-{n}"), n + 1
+    return before
+
+
 def _keep_current(db_path: Path, key: bytes) -> Path:
     """Copy the current database (and its WAL, if commits could not be checkpointed into it)
     to ``<db>.before-restore-<UTC time>``; works even when the current file is damaged."""
@@ -260,11 +270,7 @@ def _keep_current(db_path: Path, key: bytes) -> Path:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
-    # A new name each time: restoring twice must not overwrite the first copy kept.
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-    before, n = db_path.with_name(f"{db_path.name}{BEFORE_RESTORE_SUFFIX}-{stamp}"), 1
-    while before.exists():
-        before, n = db_path.with_name(f"{db_path.name}{BEFORE_RESTORE_SUFFIX}-{stamp}-{n}"), n + 1
+    before = before_restore_path(db_path)
     wal, before_wal = _side(db_path, "-wal"), _side(before, "-wal")
     remove_quietly(before_wal)
     copy_private_atomic(db_path, before)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 import sqlcipher3
@@ -307,11 +307,7 @@ def _put_keys_back(folder: Path, staged: Path) -> None:
     """keys.json from the staged copy; the current one (if any) is kept beside it."""
     current = folder / KEYS
     if current.is_file():
-        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-        kept, n = folder / f"{KEYS}{backups.BEFORE_RESTORE_SUFFIX}-{stamp}", 1
-        while kept.exists():
-            kept, n = folder / f"{KEYS}{backups.BEFORE_RESTORE_SUFFIX}-{stamp}-{n}", n + 1
-        copy_private_atomic(current, kept)
+        copy_private_atomic(current, backups.before_restore_path(current))
     os.replace(staged, current)
     fsync_dir(folder)
 
